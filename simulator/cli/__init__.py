@@ -1,0 +1,1 @@
+"""Command line: `callcoach` and its verbs. Heavy imports happen inside each command."""

@@ -1,0 +1,11 @@
+"""One module per verb. Each exposes ``register(subparsers)``, which adds its parser and
+sets ``handler`` to a function ``(args) -> int`` that imports what it needs lazily."""
+
+COMMAND_MODULES = (
+    "run",
+    "list",
+    "validate",
+    "schema",
+    "score",
+    "history",
+)

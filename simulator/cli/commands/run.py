@@ -1,0 +1,97 @@
+"""`callcoach run SCENARIO` — take a call: headless replay, or text/voice in the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from simulator.errors import UsageError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="take a call (or replay one headless)",
+        description="Run one call. With --replay it runs headless on a virtual clock.",
+    )
+    parser.add_argument("scenario", help="scenario id or path to a scenario file")
+    parser.add_argument("--replay", type=Path, metavar="FILE", help="replay file (YAML or JSON)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write the session record here")
+    parser.add_argument("--input", choices=("text", "voice"), default="text", help="how you answer")
+    parser.add_argument(
+        "--level", type=int, choices=(1, 2, 3), help="difficulty (default: scenario's)"
+    )
+    parser.add_argument("--seed", type=int, help="fix the caller's line variants")
+    parser.add_argument("--trainee", help="your name, stored with the session")
+    parser.add_argument("--practice", action="store_true", help="allow hints (TUI)")
+    parser.add_argument("--no-store", action="store_true", help="do not save the session")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.scenario.library import ScenarioLibrary
+
+    library = ScenarioLibrary(extra_dirs=[Path(d) for d in args.scenarios])
+    scenario = library.resolve(args.scenario)
+    if args.replay is None:
+        from simulator.cli.commands.tui import open_tui
+
+        return open_tui(args, scenario=scenario)
+    return _replay(args, scenario)
+
+
+def _replay(args: argparse.Namespace, scenario: Any) -> int:
+    from simulator.engine.replay import load_replay, run_replay
+
+    if not args.replay.is_file():
+        raise UsageError(f"{args.replay}: no such replay file")
+    script = load_replay(args.replay)
+    if args.seed is not None:
+        script = type(script)(script.path, args.seed, script.replies)
+    with _sinks(args) as sinks:
+        session = run_replay(scenario, script, sinks=sinks, level=args.level, trainee=args.trainee)
+    if args.json:
+        _write_json(args.json, session.record)
+    _print_summary(session.record, session.scorecard)
+    return 0
+
+
+def _write_json(path: Path, record: dict[str, Any]) -> None:
+    from simulator.errors import CallCoachError
+
+    try:
+        path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise CallCoachError(
+            f"{path}: cannot write the session record ({error.strerror})"
+        ) from None
+
+
+def _print_summary(record: dict[str, Any], card: dict[str, Any] | None) -> None:
+    score = (
+        "" if card is None else f"  score {card['total']} ({'pass' if card['passed'] else 'fail'})"
+    )
+    turns = sum(1 for u in record["utterances"] if u["speaker"] == "trainee")
+    print(f"{record['scenario']['id']}: {record['outcome']} after {turns} replies{score}")
+
+
+class _sinks:
+    """The database sink unless --no-store; closed however the call ends."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._args = args
+        self._store: Any = None
+
+    def __enter__(self) -> list[Any]:
+        if self._args.no_store:
+            return []
+        from simulator.store import open_store
+
+        self._store = open_store(self._args.db)
+        return [self._store.sink()]
+
+    def __exit__(self, *exc: object) -> None:
+        if self._store is not None:
+            self._store.close()

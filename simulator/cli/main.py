@@ -1,0 +1,60 @@
+"""Entry point. Keeps `callcoach --help` instant: command modules import their heavy
+dependencies only when they run."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from simulator import __version__
+from simulator.cli.commands import COMMAND_MODULES
+from simulator.errors import CallCoachError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="callcoach",
+        description="Role-play complaint calls: the caller speaks, you answer, CallCoach scores.",
+    )
+    parser.add_argument("--version", action="version", version=f"callcoach {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: SQLite in the data dir; env CALLCOACH_DB)",
+    )
+    parser.add_argument(
+        "--ui-lang",
+        choices=("ja", "en"),
+        help="language of the interface (default: from the locale)",
+    )
+    parser.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="extra scenario folder (repeatable; env CALLCOACH_SCENARIOS)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"simulator.cli.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from simulator.cli.commands.tui import open_tui
+
+            return open_tui(args)
+        return int(args.handler(args))
+    except CallCoachError as error:
+        print(f"callcoach: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("callcoach: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""The conversation engine: turns, mood, branching, timing and the session record."""

@@ -1,0 +1,209 @@
+"""One call on a clock: places the caller's lines and the trainee's replies in time,
+asks the ``Conversation`` what happens next and records everything as it happens.
+
+All times are seconds from call start and are passed in by the driver (the replay
+runner on a virtual clock, the TUI and voice mode on the monotonic clock), so the
+same code runs headless in CI and live in the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.engine.conversation import CallerLine, Conversation, Detector, Reply, Step
+from simulator.engine.pacing import CALLER_PACE, TRAINEE_PACE, mood_pace_factor, speaking_seconds
+from simulator.engine.record import SessionRecorder, SessionSink
+from simulator.engine.session_header import session_header
+from simulator.scenario.model import Outcome, Scenario
+
+# Seconds between the end of the trainee's reply and the caller's answer.
+CALLER_RESPONSE_DELAY = 0.6
+# DESIGN.md §7: an interruption starts > 0.2 s before the caller's end and overlaps ≥ 0.5 s.
+INTERRUPTION_LEAD = 0.2
+INTERRUPTION_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A caller line placed on the session clock."""
+
+    index: int  # position in the session's utterances
+    turn: str
+    text: str
+    start: float
+    end: float
+    mood: int
+    cut_in: bool = False
+
+
+class CallSession:
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        mode: str,
+        detector: Detector | None = None,
+        level: int | None = None,
+        seed: int | None = None,
+        trainee: str | None = None,
+        sinks: Sequence[SessionSink] = (),
+    ) -> None:
+        if detector is None:
+            from scoring import detect
+
+            detector = detect
+        self.scenario = scenario
+        self.conversation = Conversation(scenario, detector, level=level, seed=seed)
+        header = session_header(
+            scenario, mode=mode, level=self.conversation.level_number, seed=seed, trainee=trainee
+        )
+        self.recorder = SessionRecorder(header, sinks)
+        self.caller_free_at = 0.0  # when the caller's last line ends (or a hold ends)
+        self.scorecard: dict[str, Any] | None = None
+        self._last_caller_index: int | None = None
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def mood(self) -> int:
+        return self.conversation.mood
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.conversation.ended
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return self.recorder.record
+
+    def trainee_pace(self) -> float:
+        return TRAINEE_PACE[self.scenario.language]
+
+    def spoken_seconds(self, text: str) -> float:
+        """How long the trainee would take to say ``text`` at a normal pace."""
+        return speaking_seconds(text, self.scenario.language, self.trainee_pace())
+
+    # -- the call ------------------------------------------------------------
+    def start(self, t: float = 0.0) -> list[Speech]:
+        self.recorder.add_event(t, "mood", value=self.mood)
+        return self._speak([self.conversation.opening()], t)
+
+    def reply(
+        self,
+        text: str,
+        start: float,
+        end: float,
+        *,
+        spoken_seconds: float | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> list[Speech]:
+        """The trainee said ``text`` from ``start`` to ``end``. ``spoken_seconds`` is how
+        long it takes to say (text mode: an estimate, since typing time is not talk)."""
+        turn = self.conversation.turn.id
+        interrupted = self._interrupts(start, end)
+        self.recorder.add_utterance(
+            {"speaker": "trainee", "turn": turn, "start": _r(start), "end": _r(end), "text": text}
+            | (extra or {})
+        )
+        if interrupted:
+            self.recorder.add_event(start, "interruption", turn=turn)
+        speeches = self._cut_in_if_too_long(start, spoken_seconds or (end - start))
+        after = max(end, *(s.end for s in speeches)) if speeches else end
+        step = self.conversation.respond(Reply(text=text, interrupted=interrupted))
+        return speeches + self._apply(step, after, turn)
+
+    def silence(self, t: float) -> list[Speech]:
+        """The trainee has said nothing; at ``t`` the caller reacts to the silence."""
+        turn = self.conversation.turn.id
+        self.recorder.add_event(t, "silence", turn=turn)
+        step = self.conversation.respond(Reply(silent=True))
+        return self._apply(step, t - CALLER_RESPONSE_DELAY, turn)
+
+    def hold(self, start: float, end: float) -> list[Speech]:
+        """The trainee put the caller on hold from ``start`` to ``end``."""
+        self.recorder.add_event(start, "hold_start")
+        self.recorder.add_event(end, "hold_end", duration=_r(end - start))
+        self.caller_free_at = max(self.caller_free_at, end)
+        if end - start <= self.conversation.hold_patience():
+            return []
+        step = self.conversation.held_too_long()
+        return self._apply(step, end, self.conversation.turn.id)
+
+    def abandon(self, t: float) -> None:
+        if self.outcome is not None:
+            return
+        self.conversation.abandon()
+        self._finish(t)
+
+    # -- internals -----------------------------------------------------------
+    def _interrupts(self, start: float, end: float) -> bool:
+        if self._last_caller_index is None:
+            return False
+        caller_end = self.record["utterances"][self._last_caller_index]["end"]
+        overlap = min(end, caller_end) - start
+        return start < caller_end - INTERRUPTION_LEAD and overlap >= INTERRUPTION_OVERLAP
+
+    def _cut_in_if_too_long(self, start: float, talk: float) -> list[Speech]:
+        limit = self.conversation.cut_in_after()
+        if limit is None or talk <= limit:
+            return []
+        cut = self.conversation.cut_in()
+        if cut is None:
+            return []
+        line, _change = cut
+        at = start + limit
+        self.recorder.add_event(at, "cut_in", turn=line.turn)
+        self.recorder.add_event(at, "mood", value=self.mood)
+        return self._speak([line], at)
+
+    def _apply(self, step: Step, after: float, turn: str) -> list[Speech]:
+        at = after + CALLER_RESPONSE_DELAY
+        if step.mood_after != step.mood_before:
+            self.recorder.add_event(after, "mood", value=step.mood_after, turn=turn)
+        speeches = self._speak(list(step.lines), at) if step.lines else []
+        if step.ended:
+            self._finish(speeches[-1].end if speeches else at)
+        return speeches
+
+    def _speak(self, lines: list[CallerLine], t: float) -> list[Speech]:
+        speeches = []
+        caller = self.scenario.caller
+        base_pace = caller.pace or CALLER_PACE[self.scenario.language][caller.type]
+        pace = base_pace * mood_pace_factor(self.mood)
+        for line in lines:
+            duration = speaking_seconds(line.text, self.scenario.language, pace)
+            utterance = {
+                "speaker": "customer",
+                "turn": line.turn,
+                "start": _r(t),
+                "end": _r(t + duration),
+                "text": line.text,
+            }
+            if line.cut_in:
+                utterance["cut_in"] = True
+            index = self.recorder.add_utterance(utterance)
+            speeches.append(
+                Speech(index, line.turn, line.text, t, t + duration, self.mood, line.cut_in)
+            )
+            if not line.cut_in:
+                self._last_caller_index = index
+            t += duration + 0.3
+        self.caller_free_at = max(self.caller_free_at, speeches[-1].end)
+        return speeches
+
+    def _finish(self, t: float) -> None:
+        outcome = self.conversation.ended or "abandoned"
+        self.recorder.add_event(t, "end", outcome=outcome)
+        self.record["outcome"] = outcome
+        self.scorecard = self._score()
+        self.recorder.finish(outcome, self.scorecard)
+
+    def _score(self) -> dict[str, Any]:
+        from scoring import score_session
+
+        return score_session(self.record)
+
+
+def _r(t: float) -> float:
+    return round(t, 3)

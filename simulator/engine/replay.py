@@ -1,0 +1,175 @@
+"""Replay: a file of trainee replies played against a scenario on a virtual clock
+(DESIGN.md §4, ``callcoach.replay/1``). Headless and fast; used for demos, CI,
+regression tests and scoring recorded answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from simulator.engine.call import CallSession
+from simulator.engine.conversation import Detector
+from simulator.engine.record import SessionSink
+from simulator.errors import CallCoachError
+from simulator.scenario.model import Scenario
+
+REPLAY_FORMAT = "callcoach.replay/1"
+MAX_CALL_STEPS = 500  # a scenario that loops forever still ends
+
+
+@dataclass(frozen=True)
+class TextReply:
+    text: str
+    start: float
+    duration: float | None
+    where: str  # file:line for error messages
+
+
+@dataclass(frozen=True)
+class WavReply:
+    path: Path
+    start: float
+    where: str
+
+
+@dataclass(frozen=True)
+class HoldReply:
+    seconds: float
+    where: str
+
+
+ReplayItem = TextReply | WavReply | HoldReply
+
+
+@dataclass(frozen=True)
+class ReplayScript:
+    path: Path | None
+    seed: int | None
+    replies: tuple[ReplayItem, ...]
+
+
+class ReplayError(CallCoachError):
+    pass
+
+
+def load_replay(path: Path) -> ReplayScript:
+    """Read a replay file (YAML or JSON) with the same hardened reader as scenarios."""
+    from simulator.scenario.yamlsafe import YamlProblem, decode_text, parse_text, read_file_bytes
+
+    name = str(path)
+    try:
+        document = parse_text(decode_text(read_file_bytes(path, name), name), name)
+    except YamlProblem as problem:
+        raise ReplayError(str(problem.problem)) from None
+
+    def where(key: tuple[Any, ...]) -> str:
+        line, col = document.mark(key)
+        return f"{name}:{line}:{col}"
+
+    return parse_replay(document.data, where, path)
+
+
+def parse_replay(data: Any, where: Any, path: Path | None) -> ReplayScript:
+    """``where(key_path)`` gives 'file:line:col' for a key path inside the document."""
+    if not isinstance(data, dict):
+        raise ReplayError(f"{where(())}: a replay file must be a mapping — expected 'replies: […]'")
+    if data.get("format", REPLAY_FORMAT) != REPLAY_FORMAT:
+        raise ReplayError(f"{where(('format',))}: unknown format — expected '{REPLAY_FORMAT}'")
+    seed = data.get("seed")
+    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+        raise ReplayError(f"{where(('seed',))}: seed must be a whole number")
+    replies = data.get("replies")
+    if not isinstance(replies, list):
+        raise ReplayError(f"{where(('replies',))}: 'replies' must be a list of replies")
+    base = path.parent if path else Path.cwd()
+    items = tuple(_parse_item(item, where, ("replies", i), base) for i, item in enumerate(replies))
+    return ReplayScript(path, seed, items)
+
+
+def _parse_item(item: Any, where: Any, key: tuple[Any, ...], base: Path) -> ReplayItem:
+    here = where(key)
+    if not isinstance(item, dict):
+        raise ReplayError(f"{here}: a reply must be a mapping with 'text', 'wav' or 'hold'")
+    kinds = [k for k in ("text", "wav", "hold") if k in item]
+    if len(kinds) != 1:
+        raise ReplayError(f"{here}: a reply needs exactly one of 'text', 'wav' or 'hold'")
+    if "hold" in item:
+        return HoldReply(_number(item, "hold", where, key, minimum=0.0), here)
+    start = _number(item, "start", where, key, default=0.4)
+    if "wav" in item:
+        if not isinstance(item["wav"], str) or not item["wav"]:
+            raise ReplayError(f"{where((*key, 'wav'))}: 'wav' must be a file path")
+        return WavReply(base / item["wav"], start, here)
+    if not isinstance(item["text"], str):
+        raise ReplayError(f"{where((*key, 'text'))}: 'text' must be a string")
+    duration = _number(item, "duration", where, key, minimum=0.05) if "duration" in item else None
+    return TextReply(item["text"], start, duration, here)
+
+
+def _number(
+    item: dict[str, Any],
+    name: str,
+    where: Any,
+    key: tuple[Any, ...],
+    *,
+    default: float | None = None,
+    minimum: float | None = None,
+) -> float:
+    value = item.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ReplayError(f"{where((*key, name))}: '{name}' must be a number of seconds")
+    if minimum is not None and value < minimum:
+        raise ReplayError(f"{where((*key, name))}: '{name}' must be at least {minimum}")
+    if abs(value) > 3600:
+        raise ReplayError(f"{where((*key, name))}: '{name}' is over an hour — expected seconds")
+    return float(value)
+
+
+def run_replay(
+    scenario: Scenario,
+    script: ReplayScript,
+    *,
+    sinks: Sequence[SessionSink] = (),
+    level: int | None = None,
+    trainee: str | None = None,
+    detector: Detector | None = None,
+) -> CallSession:
+    """Play the whole call; returns the finished session (record and score card)."""
+    for item in script.replies:
+        if isinstance(item, WavReply):
+            raise ReplayError(
+                f"{item.where}: voice input is not available yet — "
+                "wav: replies need the voice engine; use text: replies for now"
+            )
+    session = CallSession(
+        scenario,
+        mode="replay",
+        detector=detector,
+        level=level,
+        seed=script.seed,
+        trainee=trainee,
+        sinks=sinks,
+    )
+    session.start(0.0)
+    pending = iter(script.replies)
+    for _ in range(MAX_CALL_STEPS):
+        if session.outcome is not None:
+            break
+        _play_next(session, next(pending, None))
+    else:
+        session.abandon(session.caller_free_at)
+    return session
+
+
+def _play_next(session: CallSession, item: ReplayItem | None) -> None:
+    free = session.caller_free_at
+    if item is None:
+        session.silence(free + session.conversation.silence_patience())
+    elif isinstance(item, HoldReply):
+        session.hold(free + 0.5, free + 0.5 + item.seconds)
+    elif isinstance(item, TextReply):
+        start = max(0.0, free + item.start)
+        duration = item.duration or session.spoken_seconds(item.text)
+        session.reply(item.text, start, start + duration)

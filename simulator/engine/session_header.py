@@ -1,0 +1,49 @@
+"""The header of a session record: who, what, how — plus the ``guide`` extension the
+scorer uses for scenario-specific expectations (unknown fields are allowed by the
+session contract, DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.scenario.model import Scenario
+
+
+def session_header(
+    scenario: Scenario,
+    *,
+    mode: str,
+    level: int,
+    seed: int | None,
+    trainee: str | None,
+) -> dict[str, Any]:
+    return {
+        "scenario": {
+            "id": scenario.id,
+            "title": scenario.title,
+            "digest": scenario.source.digest,
+        },
+        "language": scenario.language,
+        "caller_type": scenario.caller.type,
+        "mode": mode,
+        "trainee": trainee,
+        "level": level,
+        "seed": seed,
+        "guide": scenario_guide(scenario),
+    }
+
+
+def scenario_guide(scenario: Scenario) -> dict[str, Any]:
+    return {
+        "rubric": scenario.rubric or scenario.caller.type,
+        "pass_mark": scenario.pass_mark,
+        "forbidden_promises": list(scenario.policy.must_not_promise),
+        "turns": {
+            turn.id: {
+                "expects": list(turn.expects),
+                "key_phrases": {k.name: list(k.alternatives) for k in turn.key_phrases},
+                "model_answer": turn.model_answer,
+            }
+            for turn in scenario.turns
+        },
+    }

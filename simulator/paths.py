@@ -1,0 +1,57 @@
+"""Every directory CallCoach reads or writes, in one place.
+
+Defaults come from platformdirs; each can be overridden by an environment
+variable so tests (and users with unusual setups) never touch the real
+user directories. ``CALLCOACH_HOME`` moves all of them at once.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "callcoach"
+
+
+def _override(var: str, sub: str) -> Path | None:
+    if value := os.environ.get(var):
+        return Path(value).expanduser()
+    if home := os.environ.get("CALLCOACH_HOME"):
+        return Path(home).expanduser() / sub
+    return None
+
+
+def data_dir() -> Path:
+    """Database, recordings: things the user would hate to lose."""
+    import platformdirs
+
+    return _override("CALLCOACH_DATA_DIR", "data") or Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_dir() -> Path:
+    import platformdirs
+
+    return _override("CALLCOACH_CONFIG_DIR", "config") or Path(
+        platformdirs.user_config_dir(APP_NAME)
+    )
+
+
+def cache_dir() -> Path:
+    """Synthesised audio and other things that can be rebuilt."""
+    import platformdirs
+
+    return _override("CALLCOACH_CACHE_DIR", "cache") or Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def recordings_dir() -> Path:
+    return data_dir() / "recordings"
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'callcoach.db'}"
+
+
+def user_scenario_dirs() -> list[Path]:
+    """Extra scenario folders from ``CALLCOACH_SCENARIOS`` (os.pathsep-separated)."""
+    raw = os.environ.get("CALLCOACH_SCENARIOS", "")
+    return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]

@@ -1,0 +1,236 @@
+"""The scenario format as typed, immutable objects.
+
+This module is the contract between the loader (YAML → these objects), the
+conversation engine, the TUI and the scenario library. The YAML field names
+match the attribute names one to one; the README documents them with a
+fully commented example and ``callcoach schema`` prints the JSON Schema.
+
+Mood is a number from 0 (calm, satisfied) to 100 (furious). A branch's
+``mood`` is a *change* applied after the trainee's reply; reaching
+``mood.hang_up`` makes the caller hang up, falling to ``mood.calm`` or
+below counts as calmed down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Language = Literal["ja", "en"]
+CallerType = Literal["angry", "logical", "unreasonable"]
+Outcome = Literal["resolved", "escalated", "hung_up", "abandoned"]
+
+LANGUAGES: tuple[Language, ...] = ("ja", "en")
+CALLER_TYPES: tuple[CallerType, ...] = ("angry", "logical", "unreasonable")
+OUTCOMES: tuple[Outcome, ...] = ("resolved", "escalated", "hung_up", "abandoned")
+LEVELS: tuple[int, ...] = (1, 2, 3)
+
+# Phrase categories the detector reports (DESIGN.md §5); conditions may name only these.
+PHRASE_CATEGORIES: tuple[str, ...] = (
+    "empathy",
+    "apology",
+    "cushion",
+    "self_introduction",
+    "confirmation",
+    "aizuchi",
+    "gratitude",
+    "closing",
+    "hold",
+    "filler",
+    "ng_phrase",
+    "over_promise",
+)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How the caller sounds. ``rate``/``pitch``/``volume`` are multipliers at mood 50."""
+
+    engine: str | None = None  # openjtalk | pyttsx3 | none; None = best for the language
+    name: str | None = None  # engine-specific voice id
+    rate: float = 1.0
+    pitch: float = 1.0
+    volume: float = 1.0
+
+
+@dataclass(frozen=True)
+class CutIn:
+    """The caller talks over a trainee who has been talking for ``after`` seconds."""
+
+    after: float
+    say: tuple[str, ...]  # variants; one is picked with the session's seed
+    mood: int = 5  # mood change when the caller has to cut in
+
+
+@dataclass(frozen=True)
+class SilenceRule:
+    """What the caller does when the trainee says nothing for ``after`` seconds."""
+
+    after: float = 6.0
+    say: tuple[str, ...] = ()
+    mood: int = 10
+
+
+@dataclass(frozen=True)
+class Caller:
+    type: CallerType
+    name: str
+    persona: str = ""
+    pace: float | None = None  # mora/s (ja) or words/min (en); None = type default
+    voice: Voice = field(default_factory=Voice)
+    cut_in: CutIn | None = None
+    silence: SilenceRule = field(default_factory=SilenceRule)
+
+
+@dataclass(frozen=True)
+class MoodSpec:
+    start: int = 70
+    hang_up: int = 100
+    calm: int = 30
+
+
+@dataclass(frozen=True)
+class Briefing:
+    situation: str
+    history: tuple[str, ...] = ()  # purchase history
+    contacts: tuple[str, ...] = ()  # previous contacts, oldest first
+    handled_by: str | None = None  # who handled it before the trainee (2次対応)
+    goal: str | None = None  # what a good landing point looks like
+
+
+@dataclass(frozen=True)
+class Policy:
+    may_offer: tuple[str, ...] = ()
+    must_not_promise: tuple[str, ...] = ()  # phrases that count as over_promise here
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HoldRules:
+    patience: float = 30.0  # 少々 means ≤ 30 s (DOMAIN.md §10)
+    too_long_mood: int = 15
+    too_long_say: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """All given parts must hold. An empty condition always holds."""
+
+    detected: tuple[str, ...] = ()  # every category found
+    detected_any: tuple[str, ...] = ()  # at least one found
+    not_detected: tuple[str, ...] = ()  # none found
+    said: tuple[str, ...] = ()  # every named key phrase found
+    said_any: tuple[str, ...] = ()
+    not_said: tuple[str, ...] = ()
+    interrupted: bool | None = None  # the trainee cut in on this line
+    silent: bool | None = None  # no reply at all
+    mood_at_least: int | None = None  # mood before this reply's change
+    mood_below: int | None = None
+
+
+@dataclass(frozen=True)
+class Branch:
+    when: Condition
+    next: str  # a turn id or an ending id
+    mood: int = 0
+    say: tuple[str, ...] = ()  # an immediate reaction, spoken before the next turn's line
+
+
+@dataclass(frozen=True)
+class KeyPhrase:
+    """A scenario fact the turn expects back (order number, date …)."""
+
+    name: str
+    alternatives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Turn:
+    id: str
+    say: tuple[str, ...]  # variants of the caller's line
+    expects: tuple[str, ...] = ()  # phrase categories a good reply contains
+    key_phrases: tuple[KeyPhrase, ...] = ()
+    model_answer: str | None = None
+    hint: str | None = None  # practice-mode hint; default is built from expects
+    branches: tuple[Branch, ...] = ()
+    otherwise: Branch | None = None  # when no branch matches
+    cut_in: CutIn | None = None  # overrides caller.cut_in for this turn
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    outcome: Outcome
+    say: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level:
+    """How a difficulty level changes the caller. Scales multiply the base values."""
+
+    worsen: float = 1.0  # positive mood changes
+    soothe: float = 1.0  # negative mood changes
+    patience: float = 1.0  # cut-in, silence and hold patience
+    start_mood: int = 0  # added to mood.start
+
+
+DEFAULT_LEVELS: Mapping[int, Level] = {
+    1: Level(worsen=0.7, soothe=1.3, patience=1.5, start_mood=-10),
+    2: Level(),
+    3: Level(worsen=1.4, soothe=0.7, patience=0.6, start_mood=10),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path | None
+    digest: str  # "sha256:<hex>" of the file bytes
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    language: Language
+    caller: Caller
+    briefing: Briefing
+    turns: tuple[Turn, ...]  # the first is where the call starts
+    endings: Mapping[str, Ending]
+    difficulty: int = 2  # default level
+    tags: tuple[str, ...] = ()
+    mood: MoodSpec = field(default_factory=MoodSpec)
+    policy: Policy = field(default_factory=Policy)
+    hold: HoldRules = field(default_factory=HoldRules)
+    levels: Mapping[int, Level] = field(default_factory=lambda: dict(DEFAULT_LEVELS))
+    rubric: str | None = None  # scoring preset; default = caller type
+    pass_mark: int | None = None
+    source: Source = field(default_factory=lambda: Source(None, ""))
+
+    def turn(self, turn_id: str) -> Turn:
+        for turn in self.turns:
+            if turn.id == turn_id:
+                return turn
+        raise KeyError(turn_id)
+
+    def level(self, level: int | None) -> Level:
+        return self.levels.get(level or self.difficulty, Level())
+
+
+@dataclass(frozen=True)
+class DrillRules:
+    attempts: int = 1
+    time_limit: float | None = None  # seconds per call
+    hints: bool = False
+
+
+@dataclass(frozen=True)
+class ScenarioSet:
+    id: str
+    title: str
+    scenarios: tuple[str, ...]  # scenario ids in order
+    pass_mark: int = 70
+    description: str = ""
+    drill: DrillRules = field(default_factory=DrillRules)
+    source: Source = field(default_factory=lambda: Source(None, ""))

@@ -1,0 +1,109 @@
+"""A tiny scenario and a substring detector for engine unit tests (not product code:
+the product uses scoring.detect)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from simulator.scenario.model import (
+    Branch,
+    Briefing,
+    Caller,
+    Condition,
+    CutIn,
+    Ending,
+    HoldRules,
+    KeyPhrase,
+    MoodSpec,
+    Scenario,
+    SilenceRule,
+    Turn,
+)
+
+WORDS = {
+    "sorry": "apology",
+    "understand": "empathy",
+    "calm down": "ng_phrase",
+    "guarantee": "over_promise",
+    "confirm": "confirmation",
+}
+
+
+@dataclass(frozen=True)
+class FakeDetection:
+    categories: frozenset[str]
+    key_phrases: frozenset[str]
+
+
+def fake_detect(
+    text: str,
+    language: str,
+    *,
+    key_phrases: Mapping[str, Sequence[str]] = {},
+    forbidden_promises: Sequence[str] = (),
+) -> FakeDetection:
+    lowered = text.lower()
+    categories = {cat for word, cat in WORDS.items() if word in lowered}
+    if any(p.lower() in lowered for p in forbidden_promises):
+        categories.add("over_promise")
+    found = {name for name, alts in key_phrases.items() if any(a in lowered for a in alts)}
+    return FakeDetection(frozenset(categories), frozenset(found))
+
+
+def sample_scenario(**changes: object) -> Scenario:
+    turns = (
+        Turn(
+            id="open",
+            say=("Where is my parcel?", "My parcel never came!"),
+            expects=("apology",),
+            branches=(
+                Branch(Condition(detected=("ng_phrase",)), next="angrier", mood=30),
+                Branch(
+                    Condition(interrupted=True), next="angrier", mood=15, say=("Let me finish!",)
+                ),
+                Branch(Condition(detected_any=("apology", "empathy")), next="order", mood=-20),
+            ),
+            otherwise=Branch(Condition(), next="order", mood=5),
+        ),
+        Turn(
+            id="order",
+            say=("It's order 4711.",),
+            key_phrases=(KeyPhrase("order", ("4711",)),),
+            branches=(
+                Branch(Condition(detected=("over_promise",)), next="escalate", mood=10),
+                Branch(
+                    Condition(said=("order",), detected=("confirmation",)), next="thanks", mood=-30
+                ),
+            ),
+            otherwise=Branch(Condition(), next="escalate", mood=10),
+        ),
+        Turn(
+            id="angrier",
+            say=("Are you even listening?",),
+            branches=(Branch(Condition(detected=("apology",)), next="order", mood=-10),),
+            otherwise=Branch(Condition(), next="hang-up", mood=20),
+        ),
+    )
+    base = {
+        "id": "en-test-parcel",
+        "title": "Test parcel",
+        "language": "en",
+        "caller": Caller(
+            type="angry",
+            name="Pat",
+            cut_in=CutIn(after=8.0, say=("Stop. Just tell me.",), mood=5),
+            silence=SilenceRule(after=5.0, say=("Hello?",), mood=10),
+        ),
+        "briefing": Briefing(situation="A parcel is late."),
+        "turns": turns,
+        "endings": {
+            "thanks": Ending("thanks", "resolved", ("Thanks.",)),
+            "escalate": Ending("escalate", "escalated", ("Get me your manager.",)),
+            "hang-up": Ending("hang-up", "hung_up", ("Forget it.",)),
+        },
+        "mood": MoodSpec(start=70, hang_up=100, calm=30),
+        "hold": HoldRules(patience=30.0, too_long_mood=15, too_long_say=("Finally!",)),
+    }
+    base.update(changes)
+    return Scenario(**base)  # type: ignore[arg-type]
