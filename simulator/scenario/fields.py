@@ -1,0 +1,351 @@
+"""The scenario and set formats, described once.
+
+This is the single source of truth for the file shape: the loader checks files
+against it and ``callcoach schema`` renders it as JSON Schema. Field names are
+the attribute names of ``simulator.scenario.model`` (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.scenario import model
+from simulator.scenario.spec import (
+    Bool,
+    Field,
+    Int,
+    ListOf,
+    MapOf,
+    Nullable,
+    Num,
+    Obj,
+    OneOf,
+    Str,
+)
+
+SCENARIO_FORMAT = "callcoach.scenario/1"
+SET_FORMAT = "callcoach.set/1"
+SCHEMA_BASE = "https://callcoach.invalid/schema"
+
+ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+ID_HELP = "lower-case letters, digits and '-'"
+NAME_PATTERN = r"[a-z0-9][a-z0-9_-]*"
+NAME_HELP = "lower-case letters, digits, '-' and '_'"
+
+
+def text(description: str = "") -> Str:
+    return Str(description)
+
+
+def texts(description: str, min_items: int = 0) -> ListOf:
+    return ListOf(Str(), description, min_items=min_items)
+
+
+def mood_change(description: str) -> Num:
+    return Int(description, -100, 100)
+
+
+def seconds(description: str) -> Num:
+    return Num(description, 0, 3600, exclusive_minimum=True)
+
+
+PHRASE_CATEGORY = Str(choices=model.PHRASE_CATEGORIES)
+KEY_PHRASE_NAME = Str("a key phrase named on this turn")
+MOOD = Int("mood, 0 (calm) … 100 (furious)", 0, 100)
+
+VOICE = Obj(
+    {
+        "engine": Field(
+            Nullable(
+                Str(
+                    "TTS engine; null = best for the language",
+                    choices=("openjtalk", "pyttsx3", "none"),
+                )
+            )
+        ),
+        "name": Field(Nullable(text("engine-specific voice id"))),
+        "rate": Field(Num("speaking-rate multiplier at mood 50", 0, 4, exclusive_minimum=True)),
+        "pitch": Field(Num("pitch multiplier at mood 50", 0, 4, exclusive_minimum=True)),
+        "volume": Field(Num("volume multiplier at mood 50", 0, 4, exclusive_minimum=True)),
+    },
+    "How the caller sounds.",
+    model.Voice,
+    name="voice",
+)
+
+CUT_IN = Obj(
+    {
+        "after": Field(seconds("seconds of trainee talk before the caller cuts in"), required=True),
+        "say": Field(texts("what the caller says (variants)", 1), required=True),
+        "mood": Field(mood_change("mood change when the caller has to cut in")),
+    },
+    "The caller talks over a trainee who talks too long.",
+    model.CutIn,
+    name="cut_in",
+)
+
+SILENCE = Obj(
+    {
+        "after": Field(seconds("seconds of trainee silence before the caller reacts")),
+        "say": Field(texts("what the caller says (variants)")),
+        "mood": Field(mood_change("mood change on silence")),
+    },
+    "What the caller does when the trainee says nothing.",
+    model.SilenceRule,
+    name="silence",
+)
+
+CALLER = Obj(
+    {
+        "type": Field(Str("caller type", choices=model.CALLER_TYPES), required=True),
+        "name": Field(text("the caller's name"), required=True),
+        "persona": Field(Str("notes on who the caller is", allow_blank=True)),
+        "pace": Field(
+            Nullable(
+                Num(
+                    "mora/s (ja) or words/min (en); null = type default",
+                    0,
+                    400,
+                    exclusive_minimum=True,
+                )
+            )
+        ),
+        "voice": Field(VOICE),
+        "cut_in": Field(Nullable(CUT_IN)),
+        "silence": Field(SILENCE),
+    },
+    "Who calls and how they behave.",
+    model.Caller,
+    name="caller",
+)
+
+MOOD_SPEC = Obj(
+    {
+        "start": Field(Int("mood when the call starts", 0, 100)),
+        "hang_up": Field(Int("the caller hangs up at this mood", 1, 100)),
+        "calm": Field(Int("at or below this mood the caller counts as calmed down", 0, 99)),
+    },
+    "Mood runs from 0 (calm) to 100 (furious).",
+    model.MoodSpec,
+    name="mood",
+)
+
+BRIEFING = Obj(
+    {
+        "situation": Field(text("what happened so far"), required=True),
+        "history": Field(texts("purchase history")),
+        "contacts": Field(texts("previous contacts, oldest first")),
+        "handled_by": Field(Nullable(text("who handled it before the trainee"))),
+        "goal": Field(Nullable(text("what a good landing point looks like"))),
+    },
+    "What the trainee reads before taking the call.",
+    model.Briefing,
+    name="briefing",
+)
+
+POLICY = Obj(
+    {
+        "may_offer": Field(texts("what may be offered")),
+        "must_not_promise": Field(texts("phrases that count as over_promise in this scenario")),
+        "notes": Field(texts("other rules")),
+    },
+    "What the trainee may and must not do.",
+    model.Policy,
+    name="policy",
+)
+
+HOLD = Obj(
+    {
+        "patience": Field(seconds("seconds on hold before the caller gets upset (少々 = 30 s)")),
+        "too_long_mood": Field(mood_change("mood change when the hold is too long")),
+        "too_long_say": Field(texts("what the caller says after a too-long hold")),
+    },
+    "How the caller takes being put on hold.",
+    model.HoldRules,
+    name="hold",
+)
+
+CONDITION = Obj(
+    {
+        "detected": Field(ListOf(PHRASE_CATEGORY, "every category found in the reply")),
+        "detected_any": Field(ListOf(PHRASE_CATEGORY, "at least one category found")),
+        "not_detected": Field(ListOf(PHRASE_CATEGORY, "none of these categories found")),
+        "said": Field(ListOf(KEY_PHRASE_NAME, "every named key phrase of this turn found")),
+        "said_any": Field(ListOf(KEY_PHRASE_NAME, "at least one named key phrase found")),
+        "not_said": Field(ListOf(KEY_PHRASE_NAME, "none of these key phrases found")),
+        "interrupted": Field(Nullable(Bool("the trainee cut in on the caller's line"))),
+        "silent": Field(Nullable(Bool("no reply at all"))),
+        "mood_at_least": Field(
+            Nullable(Int("mood before this reply's change is at least", 0, 100))
+        ),
+        "mood_below": Field(Nullable(Int("mood before this reply's change is below", 0, 101))),
+    },
+    "All given parts must hold; an empty condition always holds.",
+    model.Condition,
+    name="condition",
+)
+
+_BRANCH_FIELDS = {
+    "next": Field(
+        Str("a turn id or an ending id", pattern=NAME_PATTERN, pattern_help="a turn or ending id"),
+        required=True,
+    ),
+    "mood": Field(mood_change("mood change applied after the reply")),
+    "say": Field(texts("an immediate reaction, spoken before the next turn's line")),
+}
+BRANCH = Obj(
+    {"when": Field(CONDITION, required=True), **_BRANCH_FIELDS},
+    "Taken when its condition holds (the first matching branch wins).",
+    model.Branch,
+    name="branch",
+)
+OTHERWISE = Obj(_BRANCH_FIELDS, "Taken when no branch matches.", model.Branch, name="otherwise")
+
+KEY_PHRASES = OneOf(
+    [
+        (dict, MapOf(texts("alternatives", 1), key_pattern=r"\S.*", key_help="non-empty text")),
+        (list, ListOf(text(), "each text is its own key phrase, named by itself")),
+    ],
+    "Facts the turn expects back: name → alternatives, or a list of texts.",
+)
+
+TURN = Obj(
+    {
+        "id": Field(
+            Str("turn id", pattern=NAME_PATTERN, pattern_help=f"a turn id of {NAME_HELP}"),
+            required=True,
+        ),
+        "say": Field(
+            texts("variants of the caller's line (one is picked, seeded)", 1), required=True
+        ),
+        "expects": Field(
+            ListOf(PHRASE_CATEGORY, "phrase categories a good reply contains", unique=True)
+        ),
+        "key_phrases": Field(KEY_PHRASES),
+        "model_answer": Field(Nullable(text("a model answer shown after the call"))),
+        "hint": Field(Nullable(text("practice-mode hint; default is built from expects"))),
+        "branches": Field(
+            ListOf(BRANCH, "checked in order; the first whose condition holds is taken")
+        ),
+        "otherwise": Field(Nullable(OTHERWISE)),
+        "cut_in": Field(Nullable(CUT_IN)),
+    },
+    "One caller line and what the trainee's reply leads to.",
+    model.Turn,
+    name="turn",
+)
+
+ENDING = Obj(
+    {
+        "outcome": Field(Str("how the call ends", choices=model.OUTCOMES), required=True),
+        "say": Field(texts("the caller's last words (variants)")),
+    },
+    "How the call ends.",
+    model.Ending,
+    name="ending",
+)
+
+LEVEL = Obj(
+    {
+        "worsen": Field(Num("multiplies positive mood changes", 0, 10)),
+        "soothe": Field(Num("multiplies negative mood changes", 0, 10)),
+        "patience": Field(
+            Num("multiplies cut-in, silence and hold patience", 0, 10, exclusive_minimum=True)
+        ),
+        "start_mood": Field(Int("added to mood.start", -100, 100)),
+    },
+    "How a difficulty level changes the caller.",
+    model.Level,
+    name="level",
+)
+
+SCENARIO = Obj(
+    {
+        "format": Field(Str("file format and version", choices=(SCENARIO_FORMAT,)), required=True),
+        "id": Field(
+            Str("unique scenario id", pattern=ID_PATTERN, pattern_help=f"an id of {ID_HELP}"),
+            required=True,
+        ),
+        "title": Field(text("shown in lists"), required=True),
+        "language": Field(Str("language of the call", choices=model.LANGUAGES), required=True),
+        "difficulty": Field(Int("default level: 1 easy … 3 hard", 1, 3)),
+        "tags": Field(ListOf(Str(), "free-form tags", unique=True)),
+        "caller": Field(CALLER, required=True),
+        "mood": Field(MOOD_SPEC),
+        "briefing": Field(BRIEFING, required=True),
+        "policy": Field(POLICY),
+        "hold": Field(HOLD),
+        "levels": Field(
+            MapOf(
+                LEVEL,
+                "per-level changes (defaults shown in the README)",
+                key_choices=("1", "2", "3"),
+            )
+        ),
+        "rubric": Field(Nullable(text("scoring preset; default = caller type"))),
+        "pass_mark": Field(Nullable(Int("score needed to pass", 0, 100))),
+        "turns": Field(ListOf(TURN, "the first turn opens the call", min_items=1), required=True),
+        "endings": Field(
+            MapOf(ENDING, "ending id → outcome and last words", min_items=1), required=True
+        ),
+    },
+    "A CallCoach scenario (callcoach.scenario/1).",
+    model.Scenario,
+)
+
+DRILL = Obj(
+    {
+        "attempts": Field(Int("attempts allowed per scenario", 1, 100)),
+        "time_limit": Field(Nullable(seconds("seconds per call; null = no limit"))),
+        "hints": Field(Bool("whether hints may be shown")),
+    },
+    "Rules when the set is run as a drill.",
+    model.DrillRules,
+    name="drill",
+)
+
+SCENARIO_SET = Obj(
+    {
+        "format": Field(Str("file format and version", choices=(SET_FORMAT,)), required=True),
+        "id": Field(
+            Str("unique set id", pattern=ID_PATTERN, pattern_help=f"an id of {ID_HELP}"),
+            required=True,
+        ),
+        "title": Field(text("shown in lists"), required=True),
+        "description": Field(Str("what the set trains", allow_blank=True)),
+        "scenarios": Field(
+            ListOf(
+                Str(pattern=ID_PATTERN, pattern_help="a scenario id"),
+                "scenario ids in order",
+                1,
+                unique=True,
+            ),
+            required=True,
+        ),
+        "pass_mark": Field(Int("score needed to pass each call", 0, 100)),
+        "drill": Field(DRILL),
+    },
+    "A CallCoach scenario set (callcoach.set/1).",
+    model.ScenarioSet,
+)
+
+
+def json_schema(kind: str = "scenario") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) for ``scenario`` or ``set`` files."""
+    spec, name = (SCENARIO, "scenario") if kind == "scenario" else (SCENARIO_SET, "set")
+    defs: dict[str, dict[str, Any]] = {}
+    body = spec.json_schema(defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}/{name}-1.json",
+        "title": f"CallCoach {name} file",
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def schema_text(kind: str = "scenario") -> str:
+    """The schema as shipped in ``scenarios/schema/`` (stable key order, trailing newline)."""
+    import json
+
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
