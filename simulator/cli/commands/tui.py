@@ -1,0 +1,61 @@
+"""Opens the TUI: `callcoach` (home screen) or `callcoach run SCENARIO` (its briefing).
+
+Not a verb of its own: ``main`` calls ``open_tui`` when no verb is given, ``run`` calls
+it when there is no --replay. Textual and the store are imported only here, lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from simulator.errors import CallCoachError
+
+
+def open_tui(args: argparse.Namespace, scenario: Any = None) -> int:
+    from simulator.i18n import default_language, set_language
+
+    set_language(getattr(args, "ui_lang", None) or default_language())
+    if getattr(args, "input", "text") == "voice":
+        raise CallCoachError(
+            "voice input is not available yet — take the call by typing: --input text"
+        )
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CallCoachError(
+            "the TUI needs a terminal — for a headless call: callcoach run SCENARIO --replay FILE"
+        )
+    app = build_app(args, scenario)
+    result = app.run()
+    return 0 if result is None else int(result)
+
+
+def build_app(args: argparse.Namespace, scenario: Any = None) -> Any:
+    from simulator.paths import config_dir
+    from simulator.scenario.library import ScenarioLibrary
+    from simulator.tui.app import CallCoachApp
+    from simulator.tui.services import CallOptions, Services
+
+    library = ScenarioLibrary(extra_dirs=[Path(d) for d in getattr(args, "scenarios", [])])
+    services = Services(
+        library=library,
+        open_store=None if getattr(args, "no_store", False) else _store_opener(args.db),
+        settings_path=config_dir() / "tui.json",
+    )
+    options = CallOptions(
+        level=getattr(args, "level", None),
+        seed=getattr(args, "seed", None),
+        trainee=getattr(args, "trainee", None),
+        practice=bool(getattr(args, "practice", False)),
+    )
+    return CallCoachApp(services, options, scenario=scenario)
+
+
+def _store_opener(url: str | None) -> Any:
+    def open_it() -> Any:
+        from simulator.store import open_store
+
+        return open_store(url)
+
+    return open_it

@@ -1,0 +1,96 @@
+"""The CallCoach Textual app: screens, shared services, one handler for worker errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker
+
+from simulator.engine.call import CallSession
+from simulator.i18n import t
+from simulator.scenario.model import Scenario
+from simulator.tui.bindings import translate_bindings
+from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.result import ResultScreen
+from simulator.tui.services import CallOptions, Services
+from simulator.tui.settings import load_settings, save_settings
+from simulator.tui.worker_errors import report_failure
+
+
+class CallCoachApp(App[int]):
+    CSS_PATH = "callcoach.tcss"
+    TITLE = "CallCoach"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "binding.quit", id="app.quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        services: Services,
+        options: CallOptions | None = None,
+        *,
+        scenario: Scenario | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = load_settings(services.settings_path)
+        given = options or CallOptions()
+        self.options = replace(given, trainee=given.trainee or self.settings.trainee)
+        self.first_scenario = scenario
+        self.cursor_blink = cursor_blink
+        translate_bindings(self)
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
+        if self.first_scenario is not None:
+            self.push_screen(BriefingScreen(self.first_scenario, self.options))
+
+    def on_unmount(self) -> None:
+        self.services.close()
+
+    # -- navigation -------------------------------------------------------------
+    @work(thread=True, group="library", exclusive=True, exit_on_error=False)
+    def open_briefing(self, scenario_id: str) -> None:
+        scenario = self.services.library.resolve(scenario_id)
+        self.call_from_thread(self.push_screen, BriefingScreen(scenario, self.options))
+
+    def start_call(
+        self, scenario: Scenario, options: CallOptions, *, replace_screen: bool = False
+    ) -> None:
+        options = replace(options, trainee=self.options.trainee)
+        screen = CallScreen(scenario, options, self.services.clock_factory())
+        if replace_screen:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_result(self, scenario: Scenario, options: CallOptions, session: CallSession) -> None:
+        self.switch_screen(ResultScreen(scenario, options, session.record, session.scorecard))
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def set_trainee(self, name: str | None) -> None:
+        self.options = replace(self.options, trainee=name)
+        self.settings = replace(self.settings, trainee=name)
+        try:
+            save_settings(self.services.settings_path, self.settings)
+        except OSError as error:
+            self.notify(t("error.settings", reason=error.strerror or str(error)), severity="error")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)

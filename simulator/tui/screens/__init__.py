@@ -1,0 +1,1 @@
+"""The screens: home, history, briefing, call, result, and two small dialogs."""

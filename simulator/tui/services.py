@@ -1,0 +1,82 @@
+"""What the TUI needs from the rest of CallCoach, passed in so tests can swap any part
+(a fake library, an in-memory store, a virtual clock, a session with a fake detector)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from simulator.engine.call import CallSession
+from simulator.engine.clock import Clock, MonotonicClock
+from simulator.engine.record import SessionSink
+from simulator.scenario.model import Scenario
+
+
+class Library(Protocol):
+    """simulator.scenario.library.ScenarioLibrary; entries have id, title, language,
+    caller_type and difficulty."""
+
+    def entries(self) -> Sequence[Any]: ...
+    def resolve(self, id_or_path: str) -> Scenario: ...
+
+
+class StoreLike(Protocol):
+    def sink(self) -> SessionSink: ...
+    def history(self, trainee: str | None = None, limit: int = 50) -> list[Any]: ...
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class CallOptions:
+    """How the trainee takes the call (from the command line or the briefing screen)."""
+
+    level: int | None = None
+    seed: int | None = None
+    trainee: str | None = None
+    practice: bool = False
+
+
+SessionFactory = Callable[[Scenario, CallOptions, Sequence[SessionSink]], CallSession]
+
+
+def make_session(
+    scenario: Scenario, options: CallOptions, sinks: Sequence[SessionSink]
+) -> CallSession:
+    return CallSession(
+        scenario,
+        mode="text",
+        level=options.level,
+        seed=options.seed,
+        trainee=options.trainee,
+        sinks=sinks,
+    )
+
+
+@dataclass
+class Services:
+    library: Library
+    # Opens the session database; None = sessions are not stored (and no history).
+    open_store: Callable[[], StoreLike] | None = None
+    clock_factory: Callable[[], Clock] = MonotonicClock
+    session_factory: SessionFactory = make_session
+    settings_path: Path | None = None
+    _store: StoreLike | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def store(self) -> StoreLike | None:
+        """The store, opened on first use. Blocking: call it from a worker thread."""
+        if self.open_store is None:
+            return None
+        with self._lock:
+            if self._store is None:
+                self._store = self.open_store()
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None

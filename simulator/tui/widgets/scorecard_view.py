@@ -1,0 +1,129 @@
+"""The result of a call: outcome, score, dimensions, per-turn feedback, model answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from simulator.i18n import label, t
+from simulator.scenario.model import Scenario
+
+SEVERITY_STYLE = {"good": "green", "info": "cyan", "warn": "yellow", "error": "red"}
+
+
+def _headline(outcome: str | None, card: Mapping[str, Any] | None) -> Text:
+    line = Text(t("result.outcome") + " ", style="bold")
+    line.append(label("outcome", outcome or "incomplete"), style="bold reverse")
+    if card is None:
+        line.append("   " + t("result.no_score"), style="dim")
+        return line
+    passed = bool(card.get("passed"))
+    line.append("   " + t("result.total", total=card.get("total", "—")), style="bold")
+    line.append("  ")
+    line.append(
+        t("result.passed" if passed else "result.failed"),
+        style="bold green" if passed else "bold red",
+    )
+    return line
+
+
+def _dimensions(card: Mapping[str, Any]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, expand=False, box=None)
+    table.add_column(t("result.col.dimension"), style="bold")
+    table.add_column(t("result.col.score"), justify="right")
+    table.add_column(t("result.col.weight"), justify="right", style="dim")
+    for name, dim in (card.get("dimensions") or {}).items():
+        score = dim.get("score") if isinstance(dim, Mapping) else dim
+        weight = dim.get("weight") if isinstance(dim, Mapping) else None
+        shown = t("result.not_measured") if score is None else str(round(score))
+        table.add_row(label("dimension", name), shown, "" if weight is None else f"{weight:.0%}")
+    return table
+
+
+def _metrics(card: Mapping[str, Any]) -> Text:
+    metrics = card.get("metrics") or {}
+    talk = metrics.get("talk_ratio")
+    return Text(
+        t(
+            "result.metrics",
+            interruptions=len(metrics.get("interruptions") or []),
+            silences=len(metrics.get("silences") or []),
+            talk=t("result.not_measured") if talk is None else f"{talk:.0%}",
+        ),
+        style="dim",
+    )
+
+
+def _feedback(card: Mapping[str, Any]) -> list[RenderableType]:
+    items = card.get("feedback") or []
+    if not items:
+        return []
+    # A grid, so a long Japanese message wraps in its own column.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, overflow="fold")
+    for item in items:
+        severity = str(item.get("severity", "info"))
+        tag = Text(f"[{label('severity', severity)}]", style=SEVERITY_STYLE.get(severity, ""))
+        grid.add_row(tag, str(item.get("turn") or ""), str(item.get("message", "")))
+    return [Text(t("result.feedback"), style="bold underline"), grid, Text("")]
+
+
+def _model_answers(scenario: Scenario, record: Mapping[str, Any]) -> list[RenderableType]:
+    """The model answer of every turn the call went through, in call order."""
+    visited: list[str] = []
+    for utterance in record.get("utterances", []):
+        turn = utterance.get("turn")
+        if utterance.get("speaker") == "customer" and turn not in visited:
+            visited.append(turn)
+    turns = {turn.id: turn for turn in scenario.turns}
+    answers = [turns[v] for v in visited if v in turns and turns[v].model_answer]
+    if not answers:
+        return []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, overflow="fold")
+    for turn in answers:
+        grid.add_row(turn.id, Text(turn.say[0], style="dim"))
+        grid.add_row("→", Text(str(turn.model_answer), style="green"))
+    parts: list[RenderableType] = [Text(t("result.model_answers"), style="bold underline"), grid]
+    return parts
+
+
+def result_renderable(
+    scenario: Scenario, record: Mapping[str, Any], card: Mapping[str, Any] | None
+) -> Group:
+    parts: list[RenderableType] = [_headline(record.get("outcome"), card), Text("")]
+    if card is not None:
+        parts += [_dimensions(card), _metrics(card), Text("")]
+        parts += _feedback(card)
+    parts += _model_answers(scenario, record)
+    return Group(*parts)
+
+
+class ScorecardView(VerticalScroll):
+    DEFAULT_CSS = """
+    ScorecardView { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        record: Mapping[str, Any],
+        card: Mapping[str, Any] | None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._content = result_renderable(scenario, record, card)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._content)

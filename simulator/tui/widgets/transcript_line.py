@@ -1,0 +1,36 @@
+"""One line of the call transcript: who speaks, and what has been said so far.
+
+The speaker sits in its own column so a long Japanese line (no spaces to wrap at)
+folds under the text, not under the name."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+
+class TranscriptLine(Horizontal):
+    DEFAULT_CSS = """
+    TranscriptLine { width: 1fr; height: auto; }
+    TranscriptLine > .speaker { width: auto; text-style: bold; padding-right: 1; }
+    TranscriptLine > .said { width: 1fr; }
+    """
+
+    def __init__(self, speaker: str, text: str = "", *, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.speaker = speaker
+        self.said = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"{self.speaker}:", classes="speaker", markup=False)
+        yield Static(self.said, classes="said", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(".said", Static).update(self.said)
+
+    def show(self, said: str) -> None:
+        if said != self.said:
+            self.said = said
+            for widget in self.query(".said").results(Static):  # none before compose
+                widget.update(said)

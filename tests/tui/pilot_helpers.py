@@ -1,0 +1,67 @@
+"""Driving the app on a virtual clock: wait for engine workers, move time, type."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from simulator.engine.clock import VirtualClock
+from simulator.tui.screens.call import CallScreen
+
+
+def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Runs an async test in its own event loop (no async pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Waits until every worker has finished and its messages are handled (a finished
+    engine step may queue the next one)."""
+    for _ in range(5):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not (isinstance(screen, CallScreen) and screen.busy):
+            break
+
+
+async def at(pilot: Pilot[Any], clock: VirtualClock, t: float) -> None:
+    """Moves the session clock to ``t`` and lets the call screen react (no real waiting)."""
+    clock.advance_to(t)
+    screen = pilot.app.screen
+    if isinstance(screen, CallScreen):
+        screen.tick()
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Types ``text`` as an IME commits it: the composed string arrives in the Input."""
+    reply = pilot.app.screen.query_one("#reply", Input)
+    reply.insert_text_at_cursor(text)
+    await pilot.pause()
+
+
+def call_screen(pilot: Pilot[Any]) -> CallScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CallScreen), type(screen).__name__
+    return screen
+
+
+async def open_call(pilot: Pilot[Any]) -> CallScreen:
+    """Home → (Enter) briefing → (s) call, with the caller's first line placed."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+    return call_screen(pilot)
