@@ -1,0 +1,195 @@
+"""Rubric checks on what was said: scenario expectations, politeness, promises,
+call opening and closing, holds and the outcome. Registered into CHECKS."""
+
+from __future__ import annotations
+
+from scoring.analysis import Facts, expected_keys
+from scoring.checks import Evidence, Result, _ev, _share, check
+from scoring.timing import holds, ms
+
+_OUTCOME_CREDIT = {"resolved": 1.0, "escalated": 0.5}
+
+
+def _guide_turns(facts: Facts) -> dict[str, dict]:
+    turns = facts.session.guide.get("turns")
+    return (
+        {str(k): v for k, v in turns.items() if isinstance(v, dict)}
+        if isinstance(turns, dict)
+        else {}
+    )
+
+
+@check("expected_behaviours")
+def expected_behaviours(facts: Facts) -> Result | None:
+    evidence = []
+    for turn, spec in _guide_turns(facts).items():
+        replies = [u for u in facts.trainee if u.turn == turn]
+        for category in spec.get("expects", ()):
+            hit = next((u for u in replies if category in facts.categories(u.index)), None)
+            if hit is not None:
+                evidence.append(_ev(facts, hit.index, "+", f"expected:{category}"))
+            elif replies:
+                evidence.append(_ev(facts, replies[0].index, "-", f"missing:{category}"))
+    return _share(evidence)
+
+
+@check("key_facts")
+def key_facts(facts: Facts) -> Result | None:
+    evidence = []
+    for turn, spec in _guide_turns(facts).items():
+        replies = [u for u in facts.trainee if u.turn == turn]
+        if not replies:
+            continue
+        for name in expected_keys(spec):
+            said = next(
+                (u for u in replies if any(n == name for n, _ in facts.key_hits.get(u.index, []))),
+                None,
+            )
+            if said is not None:
+                evidence.append(_ev(facts, said.index, "+", f"key:{name}"))
+            else:
+                evidence.append(_ev(facts, replies[0].index, "-", f"no_key:{name}"))
+    return _share(evidence)
+
+
+def _clean_share(facts: Facts, category: str) -> Result | None:
+    """Utterances free of ``category`` earn; each one containing it loses."""
+    evidence = []
+    for utterance in facts.trainee:
+        found = [h.text for h in facts.hits.get(utterance.index, []) if h.category == category]
+        if found:
+            evidence.append(_ev(facts, utterance.index, "-", f"{category}:{'/'.join(found)}"))
+        else:
+            evidence.append(_ev(facts, utterance.index, "+", f"no_{category}"))
+    return _share(evidence)
+
+
+@check("no_ng_phrases")
+def no_ng_phrases(facts: Facts) -> Result | None:
+    """NG phrases, and the scenario's own phrases to avoid (``avoid_phrases``)."""
+    shares = _clean_share(facts, "ng_phrase")
+    if shares is None:
+        return None
+    evidence = []
+    for item in shares.evidence:
+        avoided = [hit.text for hit in facts.avoided(item.utterance)]
+        if avoided and item.effect == "+":
+            item = _ev(facts, item.utterance, "-", f"avoid:{'/'.join(avoided)}")
+        evidence.append(item)
+    return _share(evidence)
+
+
+@check("no_over_promise")
+def no_over_promise(facts: Facts) -> Result | None:
+    return _clean_share(facts, "over_promise")
+
+
+@check("cushion_before_refusal")
+def cushion_before_refusal(facts: Facts) -> Result | None:
+    """Each refusal needs a cushion earlier in the same utterance (or the one before)."""
+    evidence = []
+    previous_cushioned = False
+    for utterance in facts.trainee:
+        hits = facts.hits.get(utterance.index, [])
+        refusals = [h for h in hits if h.category == "refusal"]
+        cushions = [h for h in hits if h.category == "cushion"]
+        for refusal in refusals:
+            ok = previous_cushioned or any(c.end <= refusal.start for c in cushions)
+            evidence.append(
+                _ev(
+                    facts,
+                    utterance.index,
+                    "+" if ok else "-",
+                    "cushioned" if ok else "bare_refusal",
+                )
+            )
+        previous_cushioned = bool(cushions) and not refusals
+    return _share(evidence)
+
+
+@check("self_introduction")
+def self_introduction(facts: Facts) -> Result | None:
+    if not facts.trainee:
+        return None
+    first_turn = facts.trainee[0].turn
+    found = facts.found("self_introduction")
+    if not found:
+        return Result(0.0, (_ev(facts, facts.trainee[0].index, "-", "no_self_introduction"),))
+    index = found[0][0]
+    if facts.utterance(index).turn == first_turn:
+        return Result(1.0, (_ev(facts, index, "+", "self_introduction"),))
+    return Result(0.5, (_ev(facts, index, "-", "late_self_introduction"),))
+
+
+def _closing_window(facts: Facts) -> list[int]:
+    return [u.index for u in facts.trainee[-2:]]
+
+
+@check("closing")
+def closing(facts: Facts) -> Result | None:
+    window = _closing_window(facts)
+    if not window:
+        return None
+    hit = next((i for i in window if "closing" in facts.categories(i)), None)
+    if hit is None:
+        return Result(0.0, (_ev(facts, window[-1], "-", "no_closing"),))
+    return Result(1.0, (_ev(facts, hit, "+", "closing"),))
+
+
+@check("name_at_close")
+def name_at_close(facts: Facts) -> Result | None:
+    window = _closing_window(facts)
+    if not window:
+        return None
+    hit = next((i for i in window if "self_introduction" in facts.categories(i)), None)
+    if hit is None:
+        return Result(0.0, (_ev(facts, window[-1], "-", "no_name_at_close"),))
+    return Result(1.0, (_ev(facts, hit, "+", "name_at_close"),))
+
+
+# A hold announced as short (「少々」, "one moment") promises at most ``hold_short``.
+_SHORT_HOLD_WORDS = ("少々", "しょうしょう", "moment", "second")
+
+
+def _mark(facts: Facts, index: int, ok: bool, good: str, bad: str) -> Evidence:
+    return _ev(facts, index, "+" if ok else "-", good if ok else bad)
+
+
+def _hold_limit(facts: Facts, announcement: int) -> float:
+    hits = facts.hits.get(announcement, [])
+    said = " ".join(h.text.lower() for h in hits if h.category == "hold")
+    short = any(word in said for word in _SHORT_HOLD_WORDS)
+    return facts.thresholds.hold_short if short else facts.thresholds.hold_long
+
+
+@check("hold_etiquette")
+def hold_etiquette(facts: Facts) -> Result | None:
+    """Per hold: announced before, thanked after, no longer than promised (「少々」
+    ≤ ``hold_short``, otherwise ≤ ``hold_long``)."""
+    evidence: list[Evidence] = []
+    for start, end in holds(facts.session):
+        before = [u for u in facts.trainee if u.end <= start + 0.001]
+        after = [u for u in facts.trainee if u.start >= end - 0.001]
+        if before:
+            index = before[-1].index
+            announced = "hold" in facts.categories(index)
+            evidence.append(_mark(facts, index, announced, "hold_announced", "hold_unannounced"))
+            limit = _hold_limit(facts, index)
+            ok = ms(end - start) <= limit
+            evidence.append(_mark(facts, index, ok, "hold_length_ok", f"hold_too_long:{limit:g}"))
+        if after:
+            thanked = bool(facts.categories(after[0].index) & {"hold", "gratitude", "apology"})
+            evidence.append(
+                _mark(facts, after[0].index, thanked, "hold_thanked", "hold_not_thanked")
+            )
+    return _share(evidence)
+
+
+@check("outcome")
+def outcome(facts: Facts) -> Result | None:
+    outcome = facts.session.outcome
+    if not outcome or not facts.session.utterances:
+        return None
+    last = facts.trainee[-1].index if facts.trainee else facts.session.utterances[-1].index
+    credit = _OUTCOME_CREDIT.get(outcome, 0.0)
+    return Result(credit, (_ev(facts, last, "+" if credit else "-", f"outcome:{outcome}"),))

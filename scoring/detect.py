@@ -1,0 +1,323 @@
+"""Phrase detection: which categories of DESIGN.md §5 an utterance contains.
+
+Matching runs in three passes per lexicon entry, on text folded so that
+recognition noise does not matter (see scoring.text):
+
+1. the folded surface (spaces, punctuation, width and katakana/hiragana folded);
+2. Japanese only: the pyopenjtalk reading, so 「もうしわけございません」 written in
+   kana matches 申し訳ございません and the reverse;
+3. fuzzy (rapidfuzz) on the reading (ja) or the words (en) for entries long
+   enough that a near match is meaningful; fuzzy hits never override exact ones.
+
+Then context rules from the lexicon (whole words, part of speech, masks,
+unless_after) decide what the phrase means here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from scoring import reading
+from scoring.lexicon import PUBLIC_CATEGORIES, Entry, adhoc_entry, load_lexicon
+from scoring.text import Folded, compact_nfkc, crosses_sentence, fold_en, fold_ja, opens_clause
+
+KEY_PHRASE = "key_phrase"
+_FUZZY_CUTOFF = {"ja": 90.0, "en": 90.0}
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    category: str  # one of DESIGN.md §5 categories (internal markers only from scan())
+    text: str  # the matched surface text from the original utterance
+    start: int  # character offsets in the original text
+    end: int
+
+
+@dataclass(frozen=True)
+class Detection:
+    hits: tuple[PhraseHit, ...]
+    categories: frozenset[str]  # categories found
+    key_phrases: frozenset[str]  # names of scenario key phrases found
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    entry: Entry
+    start: int
+    end: int
+    exact: bool
+    name: str = ""  # key phrase name
+
+    def overlaps(self, other: _Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class _Analysis:
+    """One utterance, folded every way the matcher needs, computed once."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.surface = fold_ja(text) if language == "ja" else fold_en(text)
+        self._digits: Folded | None = None
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        self.pos_at: dict[int, str] = {}
+        self.reading = Folded("", ())
+        if language == "ja":
+            self._analyse_reading()
+
+    @property
+    def digits(self) -> Folded:
+        if self._digits is None:
+            english = self.language == "en"
+            self._digits = fold_en(self.text, digits=True) if english else self.surface
+        return self._digits
+
+    def _analyse_reading(self) -> None:
+        compact = compact_nfkc(self.text)
+        chars: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for token in reading.tokens(compact.text):
+            if token.end <= token.start:
+                continue
+            span = compact.original_span(token.start, token.end)
+            self.starts.add(span[0])
+            self.ends.add(span[1])
+            self.pos_at.setdefault(span[0], token.pos)
+            chars.extend(token.reading)
+            spans.extend([span] * len(token.reading))
+        self.reading = Folded("".join(chars), tuple(spans))
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    found: list[int] = []
+    index = haystack.find(needle)
+    while index >= 0:
+        found.append(index)
+        index = haystack.find(needle, index + 1)
+    return found
+
+
+def _on_word_edges(folded: str, start: int, end: int, *, prefix: bool = False) -> bool:
+    """Whole words only; with ``prefix`` the match may end inside a word ("email" in
+    "emailing"), for scenario key phrases written as a stem."""
+    starts = start == 0 or folded[start - 1] == " "
+    return starts and (prefix or end == len(folded) or folded[end] == " ")
+
+
+def _exact(analysis: _Analysis, entry: Entry, surface: Folded) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for index in _find_all(surface.text, entry.surface):
+        end = index + len(entry.surface)
+        stem = (
+            entry.category == KEY_PHRASE and len(entry.surface) >= 4 and entry.surface[-1].isalpha()
+        )
+        if analysis.language == "en" and not _on_word_edges(surface.text, index, end, prefix=stem):
+            continue
+        found.append(_Candidate(entry, *surface.original_span(index, end), exact=True))
+    if _reads(analysis, entry) and not found:
+        for index in _find_all(analysis.reading.text, entry.reading):
+            span = analysis.reading.original_span(index, index + len(entry.reading))
+            found.append(_Candidate(entry, *span, exact=True))
+    return found
+
+
+def _reads(analysis: _Analysis, entry: Entry) -> bool:
+    """Whether to match ``entry`` on readings too. Whole-word entries written in kana
+    (はい, ええ) match on the surface only: their readings collide (ええ and the
+    filler えー are both "えー")."""
+    return analysis.language == "ja" and bool(entry.reading) and not entry.kana_word
+
+
+@cache
+def _rapidfuzz() -> tuple[Any, Any]:
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
+
+
+@lru_cache(maxsize=16384)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _shares_pairs(needle: frozenset[str], text: frozenset[str]) -> bool:
+    # At the fuzzy cutoff (~1 edit in 10) a phrase keeps well over half its pairs.
+    return len(needle & text) >= 0.6 * len(needle)
+
+
+def _fuzzy(analysis: _Analysis, pool: list[tuple[Entry, str, str]]) -> list[_Candidate]:
+    """Near matches for the entries in ``pool`` (entry, key name, needle), scored in one
+    rapidfuzz call and aligned only for those above the cutoff."""
+    if not pool:
+        return []
+    fuzz, process = _rapidfuzz()
+    target = analysis.reading if analysis.language == "ja" else analysis.surface
+    cutoff = _FUZZY_CUTOFF[analysis.language]
+    # A near match shares most of its character pairs with the text; checking that
+    # with sets first spares rapidfuzz most of the lexicon.
+    pairs = _bigrams(target.text)
+    pool = [item for item in pool if _shares_pairs(_bigrams(item[2]), pairs)]
+    if not pool:
+        return []
+    needles = [needle for _, _, needle in pool]
+    found = []
+    for _, _, number in process.extract(
+        target.text, needles, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None
+    ):
+        entry, name, needle = pool[number]
+        alignment = fuzz.partial_ratio_alignment(needle, target.text, score_cutoff=cutoff)
+        # rapidfuzz also scores windows cut off at the text's edges; a match must cover
+        # nearly the whole phrase (お調べいたします is not お調べいたしますので).
+        if alignment is None or alignment.dest_end - alignment.dest_start < len(needle) - 1:
+            continue
+        span = target.original_span(alignment.dest_start, alignment.dest_end)
+        candidate = _Candidate(entry, *span, exact=False, name=name)
+        if _fits_context(analysis, candidate):
+            found.append(candidate)
+    return found
+
+
+def _fits_context(analysis: _Analysis, candidate: _Candidate) -> bool:
+    entry = candidate.entry
+    if crosses_sentence(analysis.text, candidate.start, candidate.end):
+        return False
+    if entry.clause and not opens_clause(analysis.text, candidate.start):
+        return False
+    if analysis.language == "ja" and analysis.starts:
+        on_edges = candidate.start in analysis.starts and candidate.end in analysis.ends
+        if entry.whole and not on_edges:
+            return False
+        if entry.pos and not analysis.pos_at.get(candidate.start, "").startswith(entry.pos):
+            return False
+    return True
+
+
+def _candidates(analysis: _Analysis, entries: Sequence[tuple[Entry, str]]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    pool: list[tuple[Entry, str, str]] = []
+    reading_text = analysis.reading.text
+    target_length = len(reading_text if analysis.language == "ja" else analysis.surface.text)
+    for entry, name in entries:
+        surface = analysis.digits if entry.category == KEY_PHRASE else analysis.surface
+        # Cheap containment test first: most entries are absent from most utterances.
+        if entry.surface in surface.text or (
+            entry.reading and entry.reading in reading_text and _reads(analysis, entry)
+        ):
+            exact = [c for c in _exact(analysis, entry, surface) if _fits_context(analysis, c)]
+            if exact:
+                found.extend(_Candidate(c.entry, c.start, c.end, True, name) for c in exact)
+                continue
+        if entry.needle is not None and len(entry.needle) <= target_length:
+            pool.append((entry, name, entry.needle))
+    return found + _fuzzy(analysis, pool)
+
+
+def _resolve(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """Apply precedence: exact over fuzzy, masks, unless_after, one hit per span."""
+    exact = [c for c in candidates if c.exact]
+    kept = exact + [c for c in candidates if not c.exact and not any(c.overlaps(e) for e in exact)]
+    masked = [
+        c
+        for c in kept
+        if not any(
+            m.exact and c.entry.category in m.entry.masks and c.overlaps(m) and m is not c
+            for m in kept
+        )
+    ]
+    kept = [c for c in masked if not _after_excluded(c, masked, text)]
+    kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    unique: list[_Candidate] = []
+    for candidate in kept:
+        if any(
+            u.entry.category == candidate.entry.category
+            and u.name == candidate.name
+            and u.overlaps(candidate)
+            for u in unique
+        ):
+            continue
+        unique.append(candidate)
+    return unique
+
+
+def _after_excluded(candidate: _Candidate, others: list[_Candidate], text: str) -> bool:
+    for other in others:
+        if (
+            other.entry.category in candidate.entry.unless_after
+            and other.end <= candidate.start
+            and not crosses_sentence(text, other.start, candidate.start + 1)
+        ):
+            return True
+    return False
+
+
+def _entries(
+    language: str, key_phrases: Mapping[str, Sequence[str]], forbidden_promises: Sequence[str]
+) -> list[tuple[Entry, str]]:
+    entries: list[tuple[Entry, str]] = [(e, "") for e in load_lexicon(language).entries]
+    for promise in forbidden_promises:
+        if promise.strip():
+            entries.append((adhoc_entry("over_promise", promise, language, True), ""))
+    for name, alternatives in key_phrases.items():
+        for alternative in alternatives:
+            if str(alternative).strip():
+                has_digits = any(ch.isdigit() for ch in str(alternative))
+                entry = adhoc_entry(
+                    KEY_PHRASE, str(alternative), language, not has_digits, digits=True
+                )
+                entries.append((entry, name))
+    return entries
+
+
+def scan(
+    text: str,
+    language: str,
+    *,
+    key_phrases: Mapping[str, Sequence[str]] | None = None,
+    forbidden_promises: Sequence[str] = (),
+) -> list[tuple[PhraseHit, str]]:
+    """Every hit including internal markers and key phrases, with the key phrase name.
+    Cached: the engine detects each reply during the call and scoring reads it again."""
+    keys = tuple((str(n), tuple(str(a) for a in alts)) for n, alts in (key_phrases or {}).items())
+    return list(_scan(text, language, keys, tuple(str(p) for p in forbidden_promises)))
+
+
+@lru_cache(maxsize=4096)
+def _scan(
+    text: str,
+    language: str,
+    keys: tuple[tuple[str, tuple[str, ...]], ...],
+    forbidden: tuple[str, ...],
+) -> tuple[tuple[PhraseHit, str], ...]:
+    analysis = _Analysis(text, language)
+    entries = _entries(language, dict(keys), forbidden)
+    resolved = _resolve(_candidates(analysis, entries), text)
+    return tuple(
+        (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end), c.name)
+        for c in resolved
+    )
+
+
+def detect(
+    text: str,
+    language: str,
+    *,
+    key_phrases: Mapping[str, Sequence[str]] | None = None,
+    forbidden_promises: Sequence[str] = (),
+) -> Detection:
+    """Categories and scenario key phrases found in one utterance.
+
+    ``key_phrases`` maps a name to alternatives ({"order": ["58213", "ごーはちにーいちさん"]});
+    a forbidden promise found in the text adds an ``over_promise`` hit.
+    """
+    found = scan(text, language, key_phrases=key_phrases, forbidden_promises=forbidden_promises)
+    hits = tuple(hit for hit, _ in found if hit.category in PUBLIC_CATEGORIES)
+    return Detection(
+        hits=hits,
+        categories=frozenset(hit.category for hit in hits),
+        key_phrases=frozenset(name for hit, name in found if hit.category == KEY_PHRASE),
+    )

@@ -1,0 +1,232 @@
+"""Japanese readings from pyopenjtalk, imported lazily and quietly.
+
+Readings serve two purposes: matching phrases whatever the recogniser chose
+to write in kana or kanji, and counting morae for the speech rate. Results
+are cached per text, because scenario lines recur across sessions.
+
+Speed: the full OpenJTalk front end (MeCab plus NJD rules) costs ~0.5 ms per
+line, which alone would blow the 50 ms budget for a 120-line call. Plain text
+needs only MeCab (~0.04 ms): its dictionary carries each word's pronunciation.
+The NJD rules matter for numerals (二十日), Latin letters and unknown words, so
+text with any of those goes through the full front end. Either way the mora
+count equals pyopenjtalk's (tests/scoring/test_rate.py checks every labelled
+utterance against ``pyopenjtalk.run_frontend``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import threading
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from scoring.text import compact_nfkc, kata_to_hira
+
+# Text the MeCab-only path cannot read like NJD does: digits, Latin letters, and
+# kanji numbers (二十日, 七日間: a numeral next to a numeral or a counter).
+_NUMERAL = "〇一二三四五六七八九十百千万億兆"
+_NEEDS_NJD = re.compile(
+    rf"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]|[{_NUMERAL}][{_NUMERAL}日月年時分秒円個回人件本枚台歳週度番]"
+)
+_UNACCENT = str.maketrans("", "", "’'")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*|[。！？!?]+")
+_SMALL_KANA = frozenset("ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ")
+# The long-vowel mark is spelt out (もーしわけ → もうしわけ, でしょー → でしょう) so
+# that readings agree whichever way a recogniser or dictionary wrote the vowel.
+_LONG_AFTER = {
+    **dict.fromkeys("あかさたなはまやらわがざだばぱぁゃ", "あ"),
+    **dict.fromkeys("いきしちにひみりぎじぢびぴぃ", "い"),
+    **dict.fromkeys("うくすつぬふむゆるぐずづぶぷぅゅゔ", "う"),
+    **dict.fromkeys("えけせてねへめれげぜでべぺぇ", "い"),
+    **dict.fromkeys("おこそとのほもよろをごぞどぼぽぉょ", "う"),
+}
+_LOCK = threading.Lock()  # one MeCab instance, shared by the engine's threads
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the analysis, located in the text it was given."""
+
+    surface: str
+    pos: str
+    reading: str  # canonical hiragana of the pronunciation (see spell_long_vowels)
+    morae: int  # as pyopenjtalk counts them: small kana join the previous mora
+    start: int  # character offsets in the analysed text
+    end: int
+
+
+@cache
+def _pyopenjtalk() -> Any | None:
+    """Import pyopenjtalk once; it prints an ONNX Runtime notice at import, which is
+    noise to our users, so its output is swallowed. None when it is unavailable."""
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            import pyopenjtalk
+    except ImportError:
+        return None
+    # The first analysis loads its dictionaries, which warns about a deprecated call
+    # inside pyopenjtalk; do it here, quietly, once.
+    with warnings.catch_warnings(), contextlib.redirect_stdout(sink):
+        warnings.simplefilter("ignore")
+        pyopenjtalk.run_frontend("あ")
+    return pyopenjtalk
+
+
+@cache
+def _mecab() -> Any | None:
+    module = _pyopenjtalk()
+    if module is None or not hasattr(module, "OpenJTalk"):
+        return None
+    try:
+        return module.OpenJTalk(dn_mecab=module.OPEN_JTALK_DICT_DIR)
+    except Exception:  # an unusual build: the full front end still works
+        return None
+
+
+def available() -> bool:
+    return _pyopenjtalk() is not None
+
+
+def spell_long_vowels(kana: str) -> str:
+    if "ー" not in kana:
+        return kana
+    out: list[str] = []
+    for char in kana:
+        out.append(_LONG_AFTER.get(out[-1], "ー") if char == "ー" and out else char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=8192)
+def _clean_pron(pron: str) -> str:
+    return spell_long_vowels(kata_to_hira(pron.translate(_UNACCENT)))
+
+
+def count_morae(kana: str) -> int:
+    """Morae in a kana string: small kana join the previous mora; ー, っ, ん count."""
+    return sum(
+        1
+        for c in kana
+        if c not in _SMALL_KANA and ("ぁ" <= c <= "ゖ" or "ァ" <= c <= "ヶ" or c == "ー")
+    )
+
+
+def _align(
+    text: str, words: Iterable[tuple[str, str, str, int]], *, rewritten: bool
+) -> list[Token]:
+    """Place each (surface, pos, pronunciation, morae) in ``text``. The full front end
+    rewrites some input (digits become kanji numerals; ``rewritten``), so words that
+    cannot be found take the span up to the next word that can."""
+    tokens: list[Token] = []
+    pending: list[tuple[str, str, str, int]] = []
+    cursor = 0
+
+    def flush(until: int) -> None:
+        nonlocal cursor
+        for word in pending:
+            tokens.append(_token(word, cursor, until))
+        pending.clear()
+        cursor = until
+
+    for word in words:
+        surface = unicodedata.normalize("NFKC", word[0]) if rewritten else word[0]
+        found = text.find(surface, cursor, cursor + len(surface) + 8) if surface else -1
+        if found < 0:
+            pending.append(word)
+            continue
+        flush(found if pending else cursor)
+        tokens.append(_token(word, found, found + len(surface)))
+        cursor = found + len(surface)
+    flush(len(text))
+    return tokens
+
+
+def _token(word: tuple[str, str, str, int], start: int, end: int) -> Token:
+    surface, pos, pron, morae = word
+    reading = "" if pos == "記号" else _clean_pron(pron)
+    return Token(surface=surface, pos=pos, reading=reading, morae=morae, start=start, end=end)
+
+
+def _njd_words(module: Any, text: str) -> list[tuple[str, str, str, int]]:
+    # The vanilla front end is 3–5× faster than pyopenjtalk-plus's default (Sudachi
+    # kanji readings, 何 prediction) and gives the same morae on our corpus.
+    features = module.run_frontend(text, use_vanilla=True)
+    return [
+        (
+            str(f["string"]),
+            str(f.get("pos", "")),
+            str(f.get("pron", "")),
+            int(f.get("mora_size", 0)),
+        )
+        for f in features
+    ]
+
+
+def _mecab_words(text: str) -> list[tuple[str, str, str, int]] | None:
+    """Words from MeCab alone, or None when a word is unknown to the dictionary."""
+    mecab = _mecab()
+    if mecab is None:
+        return None
+    with _LOCK:
+        lines = mecab.run_mecab(text)
+    words = []
+    for line in lines:
+        fields = line.split(",")
+        if len(fields) < 10:
+            return None
+        surface, pos, pron = fields[0], fields[1], fields[9]
+        if pos == "記号":
+            words.append((surface, pos, "", 0))
+            continue
+        if pron == "*":
+            return None
+        words.append((surface, pos, pron, count_morae(pron.replace("’", ""))))
+    return words
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words of ``text`` (already NFKC-normalised, spaces removed) with readings.
+    Empty when pyopenjtalk is unavailable or the text has nothing to read."""
+    module = _pyopenjtalk()
+    if module is None or not text.strip():
+        return ()
+    found: list[Token] = []
+    # Sentence by sentence, so that one number sends only its own sentence through
+    # the slow front end.
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group()
+        if not sentence:
+            continue
+        words = None if _NEEDS_NJD.search(sentence) else _mecab_words(sentence)
+        rewritten = words is None
+        if words is None:
+            words = _njd_words(module, sentence)
+        offset = match.start()
+        found.extend(
+            Token(t.surface, t.pos, t.reading, t.morae, t.start + offset, t.end + offset)
+            for t in _align(sentence, words, rewritten=rewritten)
+        )
+    return tuple(found)
+
+
+def prepare(text: str) -> str:
+    """What pyopenjtalk is given: NFKC text without spaces (Japanese recognisers put
+    spaces between words, which would change the analysis)."""
+    return compact_nfkc(text).text
+
+
+def reading(text: str) -> str:
+    """The hiragana reading of a short text, for lexicon entries."""
+    return "".join(token.reading for token in tokens(prepare(text)))
+
+
+def morae(text: str) -> int:
+    """Morae in what ``text`` sounds like, as pyopenjtalk counts them."""
+    return sum(token.morae for token in tokens(prepare(text)))
