@@ -45,3 +45,12 @@ def test_help_runs_and_lists_the_verbs() -> None:
     ).stdout
     for verb in ("run", "list", "validate", "schema", "score", "history"):
         assert verb in out
+
+
+def test_phrase_categories_agree_between_the_app_and_the_scorer() -> None:
+    """The 12 categories are a DESIGN.md §5 contract; scoring/ cannot import the model,
+    so the two copies are pinned together here."""
+    import scoring
+    from simulator.scenario import model
+
+    assert tuple(scoring.CATEGORIES) == model.PHRASE_CATEGORIES
