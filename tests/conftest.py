@@ -20,6 +20,7 @@ def isolated_home(
         "CALLCOACH_DATA_DIR",
         "CALLCOACH_CONFIG_DIR",
         "CALLCOACH_CACHE_DIR",
+        "CALLCOACH_USER",
     ):
         monkeypatch.delenv(var, raising=False)
     yield home

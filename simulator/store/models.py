@@ -8,12 +8,13 @@ tables and nullable columns, so the tables below stay as they are.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -73,6 +75,8 @@ class Trainee(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Added by 0002: "trainee" or "trainer" (what a user may see: simulator.team.access).
+    role: Mapped[str] = mapped_column(String(16), server_default="trainee", default="trainee")
 
 
 class Session(Base):
@@ -134,3 +138,93 @@ class Event(Base):
     t: Mapped[float] = mapped_column(Float)
     kind: Mapped[str] = mapped_column(String(64))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
+
+
+# -- teams, assignments, drills (migration 0002, issue 6) ---------------------------------
+
+
+class Team(Base):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    trainee_id: Mapped[int] = mapped_column(
+        ForeignKey("trainees.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Assignment(Base):
+    """A scenario set given to one trainee or to a whole team (exactly one of the two)."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    set_id: Mapped[str] = mapped_column(String(200))
+    trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    due: Mapped[date] = mapped_column(Date)
+    pass_mark: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer)
+    time_limit: Mapped[float | None] = mapped_column(Float)  # seconds per call
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (
+        Index("ix_assignments_trainee_id", "trainee_id"),
+        Index("ix_assignments_team_id", "team_id"),
+    )
+
+
+class DrillRun(Base):
+    """One attempt at a set under drill rules. The unique key makes a used-up attempt
+    impossible to take twice, even by two processes at the same moment."""
+
+    __tablename__ = "drill_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    set_id: Mapped[str] = mapped_column(String(200))
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE")
+    )
+    assignment_key: Mapped[int] = mapped_column(Integer)  # assignment id, 0 for a free drill
+    attempt: Mapped[int] = mapped_column(Integer)  # 1-based
+    # The rules at the time: the run's score is the sum of its calls' totals over
+    # scenario_count (a call never taken counts 0), passed when >= pass_mark.
+    scenario_count: Mapped[int] = mapped_column(Integer)
+    pass_mark: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        UniqueConstraint(
+            "set_id",
+            "trainee_id",
+            "assignment_key",
+            "attempt",
+            name="uq_drill_runs_set_id_trainee_id_assignment_key_attempt",
+        ),
+        Index("ix_drill_runs_set_id_trainee_id", "set_id", "trainee_id"),
+    )
+
+
+class DrillSession(Base):
+    """Which session belongs to which drill run."""
+
+    __tablename__ = "drill_sessions"
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    run_id: Mapped[int] = mapped_column(ForeignKey("drill_runs.id", ondelete="CASCADE"))
+
+    __table_args__ = (Index("ix_drill_sessions_run_id", "run_id"),)

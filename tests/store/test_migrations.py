@@ -28,7 +28,18 @@ def test_migrations_from_empty_create_every_table(db_url: str) -> None:
             version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     finally:
         engine.dispose()
-    assert tables == {"alembic_version", "trainees", "sessions", "utterances", "events"}
+    assert tables == {
+        "alembic_version",
+        "trainees",
+        "sessions",
+        "utterances",
+        "events",
+        "teams",
+        "team_members",
+        "assignments",
+        "drill_runs",
+        "drill_sessions",
+    }
     assert version == head_revision()
 
 

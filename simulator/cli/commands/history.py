@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from simulator.errors import UsageError
+from simulator.team.cli_support import add_as_option
 
 if TYPE_CHECKING:
     from simulator.store import SessionSummary
@@ -25,6 +26,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output")
     parser.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N (default 50)")
+    add_as_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -33,14 +35,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--limit must be at least 1, not {args.limit}")
     from simulator.store import open_store
 
+    from simulator.team.access import scope_for, viewer
+
     with open_store(args.db) as store:
-        sessions = store.history(trainee=args.trainee, limit=args.limit)
+        # Once a database has trainers, a trainee sees only their own sessions.
+        trainee = scope_for(viewer(store, args.acting), args.trainee, wants_others=False)
+        sessions = store.history(trainee=trainee, limit=args.limit)
     if args.format == "json":
         print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
     elif sessions:
         print(render_table([table_row(s) for s in sessions]))
     else:
-        who = f" for {args.trainee}" if args.trainee else ""
+        who = f" for {trainee}" if trainee else ""
         print(f"no sessions stored yet{who} ({store.where})")
     return 0
 
