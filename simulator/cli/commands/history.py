@@ -34,7 +34,6 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError(f"--limit must be at least 1, not {args.limit}")
     from simulator.store import open_store
-
     from simulator.team.access import scope_for, viewer
 
     with open_store(args.db) as store:
