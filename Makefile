@@ -9,11 +9,11 @@ STAMP  := $(VENV)/.callcoach-installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml .ci/system-packages
+$(STAMP): pyproject.toml .ci/system-packages .ci/apt-missing
 	bash .ci/system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,voice,vosk]'
 	touch $(STAMP)
 
 run: setup

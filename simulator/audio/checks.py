@@ -1,0 +1,95 @@
+"""What `callcoach doctor` checks on the audio side. Each check returns lines of
+(ok, what, detail-or-fix) and never raises."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+
+from simulator.audio import AudioError
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    what: str
+    detail: str  # what was found, or the exact fix
+    optional: bool = False  # a missing optional piece is a note, not a problem
+
+
+def device_checks() -> list[Check]:
+    from simulator.audio.devices import HEADSET_ADVICE, import_sounddevice, list_devices
+
+    try:
+        import_sounddevice()
+        devices = list_devices()
+    except AudioError as error:
+        return [Check(False, "audio devices", str(error))]
+    checks = []
+    for kind, label in (("input", "microphone"), ("output", "speaker")):
+        usable = [d for d in devices if (d.inputs if kind == "input" else d.outputs) > 0]
+        default = [d for d in usable if (d.default_input if kind == "input" else d.default_output)]
+        if not usable:
+            fix = "plug one in (or start PulseAudio/PipeWire); meanwhile use --input text"
+            checks.append(Check(False, label, f"none found — {fix}"))
+        else:
+            chosen = (default or usable)[0]
+            others = f" (+{len(usable) - 1} more)" if len(usable) > 1 else ""
+            checks.append(Check(True, label, f"{chosen.name}{others}"))
+    checks.append(Check(True, "headset", f"recommended — {HEADSET_ADVICE}"))
+    return checks
+
+
+def vad_check() -> Check:
+    found = importlib.util.find_spec("webrtcvad") is not None
+    fix = "pip install 'callcoach[voice]' (webrtcvad-wheels)"
+    return Check(found, "voice activity (webrtcvad)", "installed" if found else fix)
+
+
+def tts_checks() -> list[Check]:
+    from simulator.audio.tts import TTS_ENGINE_NAMES, probe_tts
+
+    fixes = {
+        "openjtalk": "pip install pyopenjtalk-plus",
+        "pyttsx3": "pip install 'callcoach[voice]'; apt-get install espeak-ng",
+    }
+    checks = []
+    for name in TTS_ENGINE_NAMES:
+        status = probe_tts(name)
+        langs = "/".join(status.languages)
+        detail = (
+            f"{langs}: {status.detail}" if status.ok else f"{status.detail} — {fixes.get(name, '')}"
+        )
+        checks.append(Check(status.ok, f"TTS {name}", detail))
+    return checks
+
+
+def asr_checks(languages: tuple[str, ...] = ("ja", "en")) -> list[Check]:
+    from simulator.audio.asr import ASR_ENGINE_NAMES, probe_asr
+    from simulator.audio.asr.choose import AUTO_ORDER, no_engine_message
+
+    checks = []
+    for language in languages:
+        best = None
+        for name in ASR_ENGINE_NAMES:
+            if name == "sphinx" and language != "en":
+                continue
+            status = probe_asr(name, language)
+            if status.ok and best is None and name in AUTO_ORDER.get(language, ()):
+                best = name
+            checks.append(
+                Check(status.ok, f"ASR {name} [{language}]", status.detail, optional=True)
+            )
+        if best:
+            checks.append(Check(True, f"ASR auto [{language}]", f"would use {best}"))
+        else:
+            checks.append(Check(False, f"ASR auto [{language}]", no_engine_message(language, [])))
+    return checks
+
+
+def audio_checks() -> list[tuple[str, list[Check]]]:
+    return [
+        ("Audio devices", [*device_checks(), vad_check()]),
+        ("Caller's voice (TTS)", tts_checks()),
+        ("Speech recognition (ASR)", asr_checks()),
+    ]
