@@ -140,7 +140,9 @@ class CallSession:
     def _interrupts(self, start: float, end: float) -> bool:
         if self._last_caller_index is None:
             return False
-        caller_end = self.record["utterances"][self._last_caller_index]["end"]
+        caller = self.record["utterances"][self._last_caller_index]
+        # A line cut short by a barge-in is judged as it was meant to be (DESIGN §7).
+        caller_end = caller.get("planned_end", caller["end"])
         overlap = min(end, caller_end) - start
         return start < caller_end - INTERRUPTION_LEAD and overlap >= INTERRUPTION_OVERLAP
 

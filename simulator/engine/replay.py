@@ -7,13 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.engine.call import CallSession
 from simulator.engine.conversation import Detector
 from simulator.engine.record import SessionSink
 from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from simulator.audio.asr.base import Recognizer
 
 REPLAY_FORMAT = "callcoach.replay/1"
 MAX_CALL_STEPS = 500  # a scenario that loops forever still ends
@@ -135,14 +138,47 @@ def run_replay(
     level: int | None = None,
     trainee: str | None = None,
     detector: Detector | None = None,
+    asr: str = "auto",
+    asr_model: str | None = None,
+    recognizer: Recognizer | None = None,
+    record_audio: bool = False,
 ) -> CallSession:
-    """Play the whole call; returns the finished session (record and score card)."""
-    for item in script.replies:
-        if isinstance(item, WavReply):
-            raise ReplayError(
-                f"{item.where}: voice input is not available yet — "
-                "wav: replies need the voice engine; use text: replies for now"
-            )
+    """Play the whole call; returns the finished session (record and score card).
+    ``wav:`` replies go through VAD and ASR: ``recognizer`` if given (the caller
+    keeps it), else one chosen by ``asr``/``asr_model`` for the call. With
+    ``record_audio`` a call with ``wav:`` replies leaves its stereo recording."""
+    wavs = [item for item in script.replies if isinstance(item, WavReply)]
+    for item in wavs:
+        if not item.path.is_file():
+            raise ReplayError(f"{item.where}: {item.path}: no such WAV file")
+    owned = None
+    if wavs and recognizer is None:
+        from simulator.engine.voice_replay import open_recognizer
+
+        recognizer = owned = open_recognizer(scenario.language, asr, asr_model)
+    heard: list[Any] = []
+    try:
+        session = _run(scenario, script, sinks, level, trainee, detector, recognizer, heard)
+    finally:
+        if owned is not None:
+            owned.close()
+    if record_audio and heard:
+        from simulator.engine.voice_replay import write_replay_recording
+
+        write_replay_recording(session, heard)
+    return session
+
+
+def _run(
+    scenario: Scenario,
+    script: ReplayScript,
+    sinks: Sequence[SessionSink],
+    level: int | None,
+    trainee: str | None,
+    detector: Detector | None,
+    recognizer: Recognizer | None,
+    heard: list[Any],
+) -> CallSession:
     session = CallSession(
         scenario,
         mode="replay",
@@ -157,13 +193,16 @@ def run_replay(
     for _ in range(MAX_CALL_STEPS):
         if session.outcome is not None:
             break
-        _play_next(session, next(pending, None))
+        played = _play_next(session, next(pending, None), recognizer)
+        if played is not None:
+            heard.append(played)
     else:
         session.abandon(session.caller_free_at)
     return session
 
 
-def _play_next(session: CallSession, item: ReplayItem | None) -> None:
+def _play_next(session: CallSession, item: ReplayItem | None, recognizer: Recognizer | None) -> Any:
+    """Plays one reply; returns what was heard of a ``wav:`` reply (else None)."""
     free = session.caller_free_at
     if item is None:
         session.silence(free + session.conversation.silence_patience())
@@ -173,3 +212,8 @@ def _play_next(session: CallSession, item: ReplayItem | None) -> None:
         start = max(0.0, free + item.start)
         duration = item.duration or session.spoken_seconds(item.text)
         session.reply(item.text, start, start + duration)
+    elif recognizer is not None:
+        from simulator.engine.voice_replay import play_wav_reply
+
+        return play_wav_reply(session, item, recognizer)
+    return None

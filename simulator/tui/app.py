@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -23,6 +23,9 @@ from simulator.tui.services import CallOptions, Services
 from simulator.tui.settings import load_settings, save_settings
 from simulator.tui.worker_errors import report_failure
 
+if TYPE_CHECKING:
+    from simulator.tui.drill import TuiDrill
+
 
 class CallCoachApp(App[int]):
     CSS_PATH = "callcoach.tcss"
@@ -39,6 +42,7 @@ class CallCoachApp(App[int]):
         *,
         scenario: Scenario | None = None,
         cursor_blink: bool = True,
+        drill: TuiDrill | None = None,
     ) -> None:
         super().__init__()
         self.services = services
@@ -47,9 +51,14 @@ class CallCoachApp(App[int]):
         self.options = replace(given, trainee=given.trainee or self.settings.trainee)
         self.first_scenario = scenario
         self.cursor_blink = cursor_blink
+        self.drill = drill  # a drill run (simulator.tui.drill): its screen comes first
         translate_bindings(self)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.drill is not None:
+            from simulator.tui.screens.drill_summary import DrillScreen
+
+            return DrillScreen(self.drill)
         return HomeScreen()
 
     def on_mount(self) -> None:
@@ -71,7 +80,13 @@ class CallCoachApp(App[int]):
         self, scenario: Scenario, options: CallOptions, *, replace_screen: bool = False
     ) -> None:
         options = replace(options, trainee=self.options.trainee)
-        screen = CallScreen(scenario, options, self.services.clock_factory())
+        screen: Screen[None]
+        if options.input == "voice":
+            from simulator.tui.screens.voice_call import VoiceCallScreen
+
+            screen = VoiceCallScreen(scenario, options, self.services.clock_factory())
+        else:
+            screen = CallScreen(scenario, options, self.services.clock_factory())
         if replace_screen:
             self.switch_screen(screen)
         else:

@@ -37,6 +37,11 @@ class CallOptions:
     seed: int | None = None
     trainee: str | None = None
     practice: bool = False
+    input: str = "text"  # "text" or "voice"
+    asr: str = "auto"  # speech recognition engine for voice input
+    input_device: int | None = None  # None: the system default
+    output_device: int | None = None
+    drill: bool = False  # drill rules: no hints or practice, no retry, a time limit
 
 
 SessionFactory = Callable[[Scenario, CallOptions, Sequence[SessionSink]], CallSession]
@@ -55,6 +60,16 @@ def make_session(
     )
 
 
+# Opens a live voice call (simulator.voice.live.open_live_call); tests pass fakes.
+VoiceFactory = Callable[..., Any]
+
+
+def open_live_voice(*args: Any, **kwargs: Any) -> Any:
+    from simulator.voice.live import open_live_call
+
+    return open_live_call(*args, **kwargs)
+
+
 @dataclass
 class Services:
     library: Library
@@ -62,6 +77,7 @@ class Services:
     open_store: Callable[[], StoreLike] | None = None
     clock_factory: Callable[[], Clock] = MonotonicClock
     session_factory: SessionFactory = make_session
+    voice_factory: VoiceFactory = open_live_voice
     settings_path: Path | None = None
     _store: StoreLike | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)

@@ -76,14 +76,13 @@ def test_negative_start_interrupts_the_caller(tmp_path: Path) -> None:
     assert record["events"][1]["kind"] == "interruption"
 
 
-def test_wav_reply_parses_but_voice_is_not_available_yet(
+def test_missing_wav_reply_is_named_with_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     replay = write(tmp_path, "replies:\n  - text: はい\n  - wav: answers/02.wav\n    start: -0.8\n")
     assert run(SCENARIO, "--replay", str(replay), "--no-store") == 1
     err = capsys.readouterr().err
-    assert "voice input is not available yet" in err
-    assert f"{replay}:3:5" in err
+    assert f"{replay}:3:5: " in err and "answers/02.wav: no such WAV file" in err
     assert "Traceback" not in err
 
 

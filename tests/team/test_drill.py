@@ -154,7 +154,7 @@ def test_a_tui_drill_store_links_each_scenarios_first_call(
     assert outcome.score == linked == pytest.approx((first_call.total or 0) / 2)
 
 
-def test_the_interactive_drill_is_refused_clearly_until_the_tui_wires_it(
+def test_the_interactive_drill_without_a_terminal_is_refused_clearly(
     cli: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli("drill", SET_ID, "--trainee", "kim") == 1

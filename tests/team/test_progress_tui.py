@@ -76,7 +76,7 @@ def test_progress_screen_draws_total_and_each_dimension() -> None:
     assert seen["ids"] == ["chart-total", "chart-empathy", "chart-pacing"]
     total, empathy, pacing = seen["text"]
     assert total.startswith("Total score (3 calls)\n100┤")
-    assert "■ total 90" in total and "■ empathy 95" in empathy and "■ pacing 85" in pacing
+    assert "■ Total 90" in total and "■ Empathy 95" in empathy and "■ Pacing 85" in pacing
     assert any("\u2800" < ch <= "\u28ff" for ch in total)  # Braille dots were drawn
     assert seen["popped"]
 

@@ -35,11 +35,6 @@ def args(**given: object) -> argparse.Namespace:
     return argparse.Namespace(**({"db": None, "ui_lang": "en", "scenarios": []} | given))
 
 
-def test_voice_input_says_it_is_not_available_yet() -> None:
-    with pytest.raises(CallCoachError, match="voice input is not available yet"):
-        open_tui(args(input="voice"))
-
-
 def test_without_a_terminal_the_tui_says_how_to_run_headless() -> None:
     # pytest captures stdin/stdout, so they are not terminals here.
     with pytest.raises(CallCoachError, match="--replay"):

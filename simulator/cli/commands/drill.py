@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.team.cli_support import add_as_option
+
+if TYPE_CHECKING:
+    from simulator.team.drill import DrillOutcome
 
 
 def register(subparsers: Any) -> None:
@@ -14,35 +17,83 @@ def register(subparsers: Any) -> None:
         "drill",
         help="take a scenario set under drill rules",
         description="Every scenario of the set once, no hints, within the attempts and time "
-        "limit of your assignment (or of the set). With --replay-dir it runs headless on a "
-        "virtual clock, one replay file <scenario id>.yaml per scenario.",
+        "limit of your assignment (or of the set). It opens the TUI; with --replay-dir it "
+        "runs headless on a virtual clock, one replay file <scenario id>.yaml per scenario.",
     )
     parser.add_argument("set", help="scenario set id")
-    parser.add_argument("--trainee", metavar="NAME", help="who takes it (default: --as)")
+    parser.add_argument(
+        "--trainee",
+        metavar="NAME",
+        help="who takes it (default: --as, else the name saved in the TUI)",
+    )
     parser.add_argument("--replay-dir", type=Path, metavar="DIR", help="run headless")
     add_as_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.errors import CallCoachError, UsageError
+    from simulator.errors import UsageError
     from simulator.store import open_store
     from simulator.team.access import acting_name, require_view_of, viewer
     from simulator.team.cli_support import library_of
     from simulator.team.drill import run_headless_drill
 
+    interactive = args.replay_dir is None
     trainee = args.trainee or acting_name(args.acting)
+    if not trainee and interactive:
+        trainee = _saved_trainee()
     if not trainee:
         raise UsageError("say who takes the drill: --trainee NAME (or --as / CALLCOACH_USER)")
-    if args.replay_dir is None:
-        raise CallCoachError(
-            "the interactive drill is not available in this build yet —"
-            " run it headless: callcoach drill SET --replay-dir DIR"
-        )
+    if interactive:
+        _need_terminal()  # before an attempt is taken
     library = library_of(args)
     with open_store(args.db) as store:
         require_view_of(viewer(store, args.acting), trainee)
-        outcome = run_headless_drill(store, library, args.set, trainee, args.replay_dir)
+        if interactive:
+            outcome = _run_in_tui(args, store, library, trainee)
+        else:
+            outcome = run_headless_drill(store, library, args.set, trainee, args.replay_dir)
+    _print_outcome(outcome)
+    return 0
+
+
+def _saved_trainee() -> str | None:
+    from simulator.paths import config_dir
+    from simulator.tui.settings import load_settings
+
+    return load_settings(config_dir() / "tui.json").trainee
+
+
+def _need_terminal() -> None:
+    import sys
+
+    from simulator.errors import CallCoachError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CallCoachError(
+            "the interactive drill needs a terminal"
+            " — run it headless: callcoach drill SET --replay-dir DIR"
+        )
+
+
+def _run_in_tui(args: argparse.Namespace, store: Any, library: Any, trainee: str) -> DrillOutcome:
+    """Takes the attempt, runs the set in the TUI and finishes the run however the app
+    ends (quitting early still spends the attempt; calls not taken count 0)."""
+    from simulator.i18n import default_language, set_language
+    from simulator.paths import config_dir
+    from simulator.team.drill import prepare_drill
+    from simulator.tui.drill import TuiDrill, build_drill_app
+
+    set_language(getattr(args, "ui_lang", None) or default_language())
+    drill = TuiDrill(prepare_drill(store, library, args.set, trainee), store)
+    try:
+        build_drill_app(drill, library, config_dir() / "tui.json").run()
+    finally:
+        outcome = drill.finish()
+    return outcome
+
+
+def _print_outcome(outcome: DrillOutcome) -> None:
     plan = outcome.plan
     print(f"{plan.drill_set.id}: attempt {plan.attempt}/{plan.rules.attempts} by {plan.trainee}")
     for call in plan.results:
@@ -51,4 +102,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {call.scenario_id}: {call.outcome}{late}  score {score}")
     verdict = "pass" if outcome.passed else "fail"
     print(f"drill score {outcome.score:.1f} ({verdict}, pass mark {plan.rules.pass_mark})")
-    return 0

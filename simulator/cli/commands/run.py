@@ -21,6 +21,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the session record here")
     parser.add_argument("--input", choices=("text", "voice"), default="text", help="how you answer")
     parser.add_argument(
+        "--asr",
+        choices=("auto", "sphinx", "vosk", "faster-whisper", "google"),
+        default="auto",
+        help="speech recognition for voice input and wav: replies (default: auto)",
+    )
+    parser.add_argument(
+        "--asr-model", metavar="MODEL", help="Vosk model folder or faster-whisper model name"
+    )
+    parser.add_argument(
         "--level", type=int, choices=(1, 2, 3), help="difficulty (default: scenario's)"
     )
     parser.add_argument("--seed", type=int, help="fix the caller's line variants")
@@ -51,7 +60,16 @@ def _replay(args: argparse.Namespace, scenario: Any) -> int:
     if args.seed is not None:
         script = type(script)(script.path, args.seed, script.replies)
     with _sinks(args) as sinks:
-        session = run_replay(scenario, script, sinks=sinks, level=args.level, trainee=args.trainee)
+        session = run_replay(
+            scenario,
+            script,
+            sinks=sinks,
+            level=args.level,
+            trainee=args.trainee,
+            asr=args.asr,
+            asr_model=args.asr_model,
+            record_audio=not args.no_store,
+        )
     if args.json:
         _write_json(args.json, session.record)
     _print_summary(session.record, session.scorecard)

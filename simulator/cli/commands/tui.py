@@ -18,10 +18,6 @@ def open_tui(args: argparse.Namespace, scenario: Any = None) -> int:
     from simulator.i18n import default_language, set_language
 
     set_language(getattr(args, "ui_lang", None) or default_language())
-    if getattr(args, "input", "text") == "voice":
-        raise CallCoachError(
-            "voice input is not available yet — take the call by typing: --input text"
-        )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CallCoachError(
             "the TUI needs a terminal — for a headless call: callcoach run SCENARIO --replay FILE"
@@ -48,6 +44,8 @@ def build_app(args: argparse.Namespace, scenario: Any = None) -> Any:
         seed=getattr(args, "seed", None),
         trainee=getattr(args, "trainee", None),
         practice=bool(getattr(args, "practice", False)),
+        input=getattr(args, "input", "text") or "text",
+        asr=getattr(args, "asr", "auto") or "auto",
     )
     return CallCoachApp(services, options, scenario=scenario)
 

@@ -25,6 +25,8 @@ class BriefingScreen(Screen[None]):
         Binding("s,enter", "start", "binding.start", id="briefing.start"),
         Binding("l", "level", "binding.level", id="briefing.level"),
         Binding("p", "practice", "binding.practice", id="briefing.practice"),
+        Binding("v", "voice", "binding.voice", id="briefing.voice"),
+        Binding("d", "devices", "binding.devices", id="briefing.devices"),
         Binding("escape", "app.pop_screen", "binding.back", id="briefing.back"),
     ]
 
@@ -42,6 +44,9 @@ class BriefingScreen(Screen[None]):
         yield Static(t("briefing.title", title=self.scenario.title), classes="title")
         yield BriefingView(self.scenario, id="briefing")
         yield Static(id="options")
+        yield Static(id="input-options")
+        if self.options.drill:
+            yield Static(self._drill_note(), id="drill-note")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -54,6 +59,37 @@ class BriefingScreen(Screen[None]):
         self.query_one("#options", Static).update(
             t("briefing.options", level=label("level", level), practice=practice)
         )
+        voice = self.options.input == "voice"
+        default = t("voice.default_device")
+        self.query_one("#input-options", Static).update(
+            t(
+                "briefing.input",
+                mode=t("briefing.input_voice" if voice else "briefing.input_text"),
+                microphone=default
+                if self.options.input_device is None
+                else self.options.input_device,
+                speaker=default
+                if self.options.output_device is None
+                else self.options.output_device,
+            )
+        )
+
+    def action_voice(self) -> None:
+        voice = self.options.input == "voice"
+        self.options = replace(self.options, input="text" if voice else "voice")
+        self._show_options()
+
+    def action_devices(self) -> None:
+        from simulator.tui.widgets.device_picker import DevicePicker
+
+        chosen = (self.options.input_device, self.options.output_device)
+        self.app.push_screen(DevicePicker(chosen), self._devices_chosen)
+
+    def _devices_chosen(self, chosen: tuple[int | None, int | None] | None) -> None:
+        if chosen is not None:
+            microphone, speaker = chosen
+            self.options = replace(self.options, input_device=microphone, output_device=speaker)
+            self._show_options()
 
     def action_level(self) -> None:
         level = self.options.level or self.scenario.difficulty
@@ -62,8 +98,25 @@ class BriefingScreen(Screen[None]):
         self._show_options()
 
     def action_practice(self) -> None:
+        if self.options.drill:  # a drill is never a practice call (no hints)
+            return
         self.options = replace(self.options, practice=not self.options.practice)
         self._show_options()
+
+    # -- drill mode: the set's rules, not the trainee's choices -------------------
+    DRILL_FIXED = frozenset({"practice", "level", "voice", "devices"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a drill, level, practice (hints) and input are fixed: their keys are hidden."""
+        return not (self.options.drill and action in self.DRILL_FIXED)
+
+    def _drill_note(self) -> str:
+        from simulator.tui.screens.drill_summary import clock_text
+
+        drill = self.cc.drill
+        limit = None if drill is None else drill.plan.rules.time_limit
+        shown = t("drill.no_limit") if limit is None else clock_text(limit)
+        return t("briefing.drill", limit=shown)
 
     def action_start(self) -> None:
         self.cc.start_call(self.scenario, self.options)

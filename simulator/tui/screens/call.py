@@ -25,6 +25,7 @@ from simulator.engine.clock import Clock
 from simulator.errors import CallCoachError
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
+from simulator.team.timed import TimedCallSession
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.call_timing import CallTiming
 from simulator.tui.services import CallOptions
@@ -179,7 +180,9 @@ class CallScreen(WorkerScreen):
         session = self.session
         if session is None or self.busy or self._steps:
             return
-        if session.outcome is not None:
+        if isinstance(session, TimedCallSession) and session.is_over(now):
+            self._time_up(now)
+        elif session.outcome is not None:
             self._finish_when_said(now, session)
         elif self.timing.silence_due(now, session.conversation.silence_patience()):
             self.timing.quiet_since = now
@@ -191,6 +194,8 @@ class CallScreen(WorkerScreen):
         if not self._ended:
             self._ended = True
             self.query_one("#reply", Input).disabled = True
+            if getattr(session, "timed_out", False):
+                self.transcript.add_note(t("call.note.time_up"))
         heard = not self.transcript.revealing and now >= self.timing.speaking_until + END_PAUSE
         if self._abandoned or heard:
             self.cc.show_result(self.scenario, self.options, session)
@@ -198,6 +203,10 @@ class CallScreen(WorkerScreen):
     def _show_status(self, now: float) -> None:
         minutes, seconds = divmod(int(now), 60)
         parts = [t("call.elapsed", time=f"{minutes:02d}:{seconds:02d}")]
+        limit = getattr(self.session, "time_limit", None)  # a drill's TimedCallSession
+        if limit is not None:
+            left = max(0, int(limit - now + 0.999))  # counts down to 00:00 at the limit
+            parts.append(t("call.time_left", time=f"{left // 60:02d}:{left % 60:02d}"))
         if self.session is None:
             parts.append(t("call.connecting"))
         elif self.session.outcome is not None:
@@ -267,6 +276,15 @@ class CallScreen(WorkerScreen):
             return self.options.practice
         return True
 
+    def _time_up(self, now: float) -> None:
+        """The drill's time limit has passed: the call ends now (a hold is cut off) and
+        the result follows at once, as after abandoning."""
+        hold_since, self.timing.hold_since = self.timing.hold_since, None
+        if hold_since is not None:
+            self.query_one(HoldTimer).stop()
+        self._abandoned = True
+        self.queue_step(lambda s: _end_at_limit(s, now, hold_since), now)
+
     def action_abandon(self) -> None:
         if self.session is None or self.session.outcome is not None:
             return
@@ -287,6 +305,14 @@ class CallScreen(WorkerScreen):
 def _abandon(session: CallSession, t: float) -> list[Speech]:
     session.abandon(t)
     return []
+
+
+def _end_at_limit(session: CallSession, t: float, hold_since: float | None) -> list[Speech]:
+    if not isinstance(session, TimedCallSession):
+        return []
+    if hold_since is not None:
+        session.hold(hold_since, t)  # records the hold up to the limit, then ends the call
+    return session.time_up(t)
 
 
 def _note_hint(session: CallSession, t: float, turn: str) -> list[Speech]:

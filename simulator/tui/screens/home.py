@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import work
@@ -12,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from simulator.i18n import t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.widgets.due_list import DueList
 from simulator.tui.widgets.scenario_filters import ScenarioFilter, ScenarioFilters
 from simulator.tui.widgets.scenario_table import ScenarioTable
 from simulator.tui.worker_errors import WorkerScreen
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 class HomeScreen(WorkerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "history", "binding.history", id="home.history"),
+        Binding("p", "progress", "binding.progress", id="home.progress"),
         Binding("n", "trainee", "binding.trainee", id="home.trainee"),
         Binding("q", "app.quit", "binding.quit", id="home.quit"),
     ]
@@ -40,6 +43,7 @@ class HomeScreen(WorkerScreen):
         yield Static(t("home.title"), classes="title")
         yield ScenarioFilters()
         yield Static(id="trainee-line")
+        yield DueList(id="due")
         yield ScenarioTable(id="scenarios")
         yield Static(id="empty", classes="empty")
         yield Footer()
@@ -52,6 +56,20 @@ class HomeScreen(WorkerScreen):
     def show_trainee(self) -> None:
         name = self.cc.options.trainee or t("home.no_trainee")
         self.query_one("#trainee-line", Static).update(t("home.trainee", name=name))
+        self.query_one(DueList).display = False
+        if self.cc.options.trainee:
+            self.load_due(self.cc.options.trainee)
+
+    @work(thread=True, group="store", exclusive=True, exit_on_error=False)
+    def load_due(self, trainee: str) -> None:
+        """What is assigned to this trainee (shared team databases)."""
+        from simulator.team.progress import due_for
+
+        store = self.cc.services.store()
+        if store is None:
+            return
+        views = due_for(cast("Any", store), trainee)
+        self.app.call_from_thread(self.query_one(DueList).show, views, date.today())
 
     @work(thread=True, group="library", exit_on_error=False)
     def load_entries(self) -> None:
@@ -85,6 +103,21 @@ class HomeScreen(WorkerScreen):
         from simulator.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_progress(self) -> None:
+        trainee = self.cc.options.trainee
+        if not trainee:
+            self.notify(t("home.progress_needs_name"), severity="warning")
+            return
+        from simulator.team.progress import progress_of
+        from simulator.tui.screens.progress import ProgressScreen
+
+        services = self.cc.services
+
+        def load() -> Any:
+            return progress_of(cast("Any", services.store()), trainee)
+
+        self.app.push_screen(ProgressScreen(trainee, load))
 
     def action_trainee(self) -> None:
         from simulator.tui.screens.trainee_name import TraineeNameScreen

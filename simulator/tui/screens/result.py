@@ -1,4 +1,5 @@
-"""After the call: outcome, score card, feedback and model answers; retry or go home."""
+"""After the call: outcome, score card, feedback and model answers; retry or go home
+(in a drill: no retry, on to the set's next scenario)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 class ResultScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "binding.retry", id="result.retry"),
+        Binding("n,enter", "next", "binding.next_scenario", id="result.next"),
         Binding("escape,h", "home", "binding.home", id="result.home"),
     ]
 
@@ -51,9 +53,33 @@ class ResultScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ScorecardView).focus()
+        if self.options.drill and self.cc.drill is not None:
+            self.cc.drill.record(self.scenario.id, self.record, self.card)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A drill has no retry; its next step is the set's next scenario."""
+        if action == "retry":
+            return not self.options.drill
+        if action == "next":
+            return self.options.drill
+        return True
 
     def action_retry(self) -> None:
-        self.cc.start_call(self.scenario, self.options, replace_screen=True)
+        if not self.options.drill:
+            self.cc.start_call(self.scenario, self.options, replace_screen=True)
+
+    def action_next(self) -> None:
+        """The next scenario's briefing over the drill screen, or (after the last one)
+        the drill screen itself, which then shows the summary."""
+        from simulator.tui.screens.briefing import BriefingScreen
+
+        drill = self.cc.drill
+        if not self.options.drill or drill is None:
+            return
+        self.cc.go_home()
+        following = drill.next_scenario()
+        if following is not None:
+            self.app.push_screen(BriefingScreen(following, self.options))
 
     def action_home(self) -> None:
         self.cc.go_home()

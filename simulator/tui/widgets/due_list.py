@@ -8,25 +8,8 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import Static
 
-from simulator.i18n import current_language
+from simulator.i18n import t
 from simulator.store.teams import AssignmentView
-
-TEXTS = {
-    "ja": {
-        "heading": "課題",
-        "line": "{set}  期限 {due}  残り {left}/{attempts} 回{best}",
-        "best": "  最高 {best:g} 点",
-        "overdue": "（期限切れ）",
-        "none": "",
-    },
-    "en": {
-        "heading": "Due",
-        "line": "{set}  due {due}  {left}/{attempts} attempts left{best}",
-        "best": "  best {best:g}",
-        "overdue": " (overdue)",
-        "none": "",
-    },
-}
 
 
 class DueList(Static):
@@ -35,12 +18,12 @@ class DueList(Static):
     DEFAULT_CSS = "DueList { height: auto; padding: 0 1; }"
 
     def show(self, views: Sequence[AssignmentView], today: date) -> None:
-        words = TEXTS.get(current_language(), TEXTS["en"])
         self.display = bool(views)
-        out = Text(words["heading"] + "\n", style="bold")
+        out = Text(t("due.heading") + "\n", style="bold")
         for view in views:
-            best = "" if view.best is None else words["best"].format(best=round(view.best, 1))
-            line = words["line"].format(
+            best = "" if view.best is None else t("due.best", best=round(view.best, 1))
+            line = t(
+                "due.line",
                 set=view.set_id,
                 due=view.due.isoformat(),
                 left=view.attempts_left,
@@ -50,6 +33,6 @@ class DueList(Static):
             overdue = view.status(today) == "overdue"
             out.append("• " + line, style="red" if overdue else "")
             if overdue:
-                out.append(words["overdue"], style="red")
+                out.append(t("due.overdue"), style="red")
             out.append("\n")
         self.update(out)

@@ -1,0 +1,308 @@
+"""The call in voice mode: the caller is heard, the trainee answers out loud.
+
+Audio, VAD and ASR run in the voice driver's threads (simulator.voice.driver); they
+post ``Update`` messages here, so the screen changes only on the UI thread. When
+voice cannot start (no device, no recogniser for the language) the screen says
+why and offers text mode; when a device vanishes mid-call the session is kept and
+the trainee continues by typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
+
+from simulator.engine.call import Speech
+from simulator.engine.clock import Clock
+from simulator.errors import CallCoachError
+from simulator.i18n import t
+from simulator.scenario.model import Scenario
+from simulator.tui.bindings import translate_bindings
+from simulator.tui.services import CallOptions
+from simulator.tui.widgets.hold_timer import HoldTimer
+from simulator.tui.widgets.mic_level import MicLevel
+from simulator.tui.widgets.mood_meter import MoodMeter
+from simulator.tui.widgets.transcript import Transcript
+from simulator.tui.widgets.voice_state import VoiceState
+from simulator.tui.worker_errors import WorkerScreen
+from simulator.voice import updates as u
+
+if TYPE_CHECKING:
+    from simulator.engine.call import CallSession
+    from simulator.tui.app import CallCoachApp
+
+END_PAUSE = 1.5  # seconds to take in the caller's last words before the result
+
+
+class VoiceCallScreen(WorkerScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "talk", "binding.talk", id="voice.talk"),
+        Binding("f2,ctrl+o", "hold", "binding.hold", id="voice.hold"),
+        Binding("t", "text_mode", "binding.text_mode", id="voice.text_mode"),
+        Binding("escape", "abandon", "binding.abandon", id="voice.abandon"),
+    ]
+
+    class Update(Message):
+        def __init__(self, update: u.VoiceUpdate) -> None:
+            super().__init__()
+            self.update = update
+
+    class Opened(Message):
+        def __init__(self, live: Any) -> None:
+            super().__init__()
+            self.live = live
+
+    class Unavailable(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, scenario: Scenario, options: CallOptions, clock: Clock) -> None:
+        super().__init__()
+        self.scenario, self.options, self.clock = scenario, options, clock
+        self.live: Any = None
+        self.session: CallSession | None = None
+        self.unavailable: str | None = None
+        self.lost: str | None = None
+        self.typing = False  # the text fallback is on
+        self._ended = False
+        self._hold_since: float | None = None
+        self._talking = False
+        self._barged = False
+        translate_bindings(self)
+
+    @property
+    def cc(self) -> CallCoachApp:
+        return cast("CallCoachApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        mood = self.scenario.mood
+        yield Static(t("voice.title", title=self.scenario.title), classes="title")
+        yield MoodMeter(calm=mood.calm, hang_up=mood.hang_up, id="mood")
+        with Horizontal(id="status-row"):
+            yield VoiceState(id="voice-state")
+            yield MicLevel(id="mic")
+            yield HoldTimer(self.scenario.hold.patience, id="hold")
+        yield Static(t("voice.headset"), id="voice-note")
+        you = self.options.trainee or t("call.you")
+        yield Transcript(self.scenario.caller.name, you, self.scenario.language, id="transcript")
+        # Off until the trainee chooses to type (it would take the keys of voice mode).
+        yield Input(placeholder=t("call.placeholder"), id="reply", disabled=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#reply", Input).display = False
+        self.set_interval(0.5, self._tick)
+        self.run_worker(self._open, name="voice-open", thread=True, exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        live, self.live = self.live, None
+        if live is not None:
+            live.close()
+
+    # -- opening (worker thread) ---------------------------------------------------
+    def _open(self) -> None:
+        from simulator.audio import AudioError
+
+        try:
+            live = self.cc.services.voice_factory(
+                self.scenario, self.options, self._new_session, self.clock, self._post
+            )
+        except AudioError as error:
+            self.post_message(self.Unavailable(str(error)))
+            return
+        live.start()
+        self.post_message(self.Opened(live))
+
+    def _new_session(self) -> CallSession:
+        """Made only once the devices are open, so a call that never started leaves no
+        session behind."""
+        from simulator.engine.call import CallSession
+
+        sinks = []
+        try:
+            store = self.cc.services.store()
+            if store is not None:
+                sinks.append(store.sink())
+        except CallCoachError as error:
+            self.app.call_from_thread(
+                self.notify, t("call.not_saved", reason=str(error)), severity="warning"
+            )
+        options = self.options
+        self.session = CallSession(
+            self.scenario,
+            mode="voice",
+            level=options.level,
+            seed=options.seed,
+            trainee=options.trainee,
+            sinks=sinks,
+        )
+        return self.session
+
+    def _post(self, update: u.VoiceUpdate) -> None:
+        self.post_message(self.Update(update))  # thread-safe, never blocks the audio
+
+    def on_voice_call_screen_opened(self, message: Opened) -> None:
+        if not self.is_attached:
+            message.live.close()
+            return
+        self.live = message.live
+        reason = getattr(message.live, "asr_reason", "")
+        self._note(t("voice.engine", reason=reason) + "  " + t("voice.headset"))
+        self._set_state("listening")
+
+    def on_voice_call_screen_unavailable(self, message: Unavailable) -> None:
+        self.unavailable = message.reason
+        self._set_state("lost")
+        self._note(t("voice.unavailable", reason=message.reason) + "\n" + t("voice.offer_text"))
+
+    # -- what the call reports ------------------------------------------------------
+    def on_voice_call_screen_update(self, message: Update) -> None:
+        update = message.update
+        if isinstance(update, u.MicLevel):
+            meter = self.query_one(MicLevel)
+            meter.level, meter.speaking = update.level, update.speaking
+        elif isinstance(update, u.CallerStarted):
+            self._caller_started(update.speech, update.at)
+        elif isinstance(update, u.CallerFinished):
+            if not self._ended and not self._talking:
+                self._set_state("listening")
+        elif isinstance(update, u.TraineeStarted):
+            self._set_state("push_to_talk" if self._talking else "speaking")
+        elif isinstance(update, u.BargedIn):
+            self._barged = True
+            self._set_state("barge_in")
+            self.transcript.add_note(t("voice.note.barge_in"))
+        elif isinstance(update, u.Heard):
+            text = update.text or t("voice.not_heard")
+            self.transcript.add_reply(text, over_caller=self._barged)
+            self._barged = False
+            if not self._talking:
+                self._set_state("listening")
+        elif isinstance(update, u.MoodChanged):
+            self.query_one(MoodMeter).mood = update.mood
+        elif isinstance(update, u.DeviceLost):
+            self._device_lost(update.message)
+        elif isinstance(update, u.CallEnded):
+            self._call_ended(update.outcome)
+
+    def _caller_started(self, speech: Speech, at: float) -> None:
+        length = speech.end - speech.start
+        self.transcript.queue([replace(speech, start=at, end=at + length)])
+        self.transcript.reveal(at + length)  # the whole line: it is being heard
+        self.query_one(MoodMeter).mood = speech.mood
+        if not self._ended:
+            self._set_state("caller")
+
+    def _device_lost(self, message: str) -> None:
+        self.lost = message
+        self._set_state("lost")
+        self._note(t("voice.lost", reason=message))
+
+    def _call_ended(self, outcome: str) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self._set_state("ended")
+        self.query_one("#reply", Input).disabled = True
+        if self.live is not None:
+            self.run_worker(self._close_live, thread=True, exit_on_error=False)
+        if self.session is not None:
+            session = self.session
+            show = lambda: self.cc.show_result(self.scenario, self.options, session)  # noqa: E731
+            if outcome == "abandoned":
+                self.call_later(show)
+            else:
+                self.set_timer(END_PAUSE, show)
+
+    def _close_live(self) -> None:
+        """Stops the audio and writes the recording (off the UI thread)."""
+        live, self.live = self.live, None
+        if live is None:
+            return
+        live.close()
+        problem = getattr(live, "recording_problem", None)
+        if problem:
+            self.app.call_from_thread(self.notify, problem, severity="warning")
+
+    # -- the trainee's keys -----------------------------------------------------------
+    def action_talk(self) -> None:
+        if self.live is None or self._ended or self.lost:
+            return
+        self._talking = self.live.call.toggle_push_to_talk()
+        self._set_state("push_to_talk" if self._talking else "listening")
+
+    def action_hold(self) -> None:
+        if self.live is None or self._ended:
+            return
+        timer = self.query_one(HoldTimer)
+        now = self.clock.now()
+        if self._hold_since is None:
+            self._hold_since = now
+            self.live.call.hold()
+            timer.start()
+            self.transcript.add_note(t("call.note.hold_start"))
+            return
+        seconds, self._hold_since = now - self._hold_since, None
+        timer.stop()
+        self.live.call.unhold()
+        self.transcript.add_note(t("call.note.hold_end", seconds=int(seconds)))
+
+    def _tick(self) -> None:
+        if self._hold_since is not None:
+            self.query_one(HoldTimer).show(self.clock.now() - self._hold_since)
+
+    def action_text_mode(self) -> None:
+        """Continue by typing: the same session when the call had started, else a new
+        text-mode call."""
+        if self.unavailable is not None:
+            options = replace(self.options, input="text")
+            self.cc.start_call(self.scenario, options, replace_screen=True)
+            return
+        if self.live is None or self._ended:
+            return
+        self.typing = True
+        reply = self.query_one("#reply", Input)
+        reply.display, reply.disabled = True, False
+        reply.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text or self.live is None or self._ended:
+            return
+        event.input.value = ""
+        now = self.clock.now()
+        spoken = self.session.spoken_seconds(text) if self.session else 1.0
+        self.transcript.add_reply(text, over_caller=False)
+        self.live.call.type_reply(text, now, now, spoken)
+
+    def action_abandon(self) -> None:
+        if self._ended:
+            return
+        if self.live is None:
+            self.app.pop_screen()
+            return
+        from simulator.tui.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(t("call.confirm_abandon")), self._abandon_confirmed)
+
+    def _abandon_confirmed(self, yes: bool | None) -> None:
+        if yes and self.live is not None:
+            self.run_worker(self.live.call.abandon, thread=True, exit_on_error=False)
+
+    # -- helpers ------------------------------------------------------------------------
+    @property
+    def transcript(self) -> Transcript:
+        return self.query_one(Transcript)
+
+    def _set_state(self, state: str) -> None:
+        self.query_one(VoiceState).state = state
+
+    def _note(self, text: str) -> None:
+        self.query_one("#voice-note", Static).update(text)

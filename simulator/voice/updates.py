@@ -1,0 +1,81 @@
+"""What a live voice call tells its screen, one small message per thing that happened.
+Sent from the call's threads; the TUI forwards them with ``call_from_thread``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.engine.call import Speech
+
+
+@dataclass(frozen=True)
+class CallerStarted:
+    """A caller line became audible (``at`` on the session clock)."""
+
+    speech: Speech
+    at: float
+
+
+@dataclass(frozen=True)
+class CallerFinished:
+    speech: Speech
+    at: float
+    cut: bool  # stopped by a barge-in
+
+
+@dataclass(frozen=True)
+class TraineeStarted:
+    at: float
+
+
+@dataclass(frozen=True)
+class BargedIn:
+    onset: float
+    at: float  # confirmed (the caller stops here)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A finished trainee reply as recognised (the live transcript)."""
+
+    text: str
+    start: float
+    end: float
+    engine: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class MicLevel:
+    level: float  # RMS 0-1 of the latest frames
+    speaking: bool
+
+
+@dataclass(frozen=True)
+class MoodChanged:
+    mood: int
+
+
+@dataclass(frozen=True)
+class CallEnded:
+    outcome: str
+
+
+@dataclass(frozen=True)
+class DeviceLost:
+    """The microphone or the speaker stopped mid-call; the session is kept."""
+
+    message: str
+
+
+VoiceUpdate = (
+    CallerStarted
+    | CallerFinished
+    | TraineeStarted
+    | BargedIn
+    | Heard
+    | MicLevel
+    | MoodChanged
+    | CallEnded
+    | DeviceLost
+)

@@ -1,0 +1,90 @@
+"""A live voice call on real PortAudio streams (private PulseAudio: null sink and pipe
+source): the caller's TTS plays, the trainee talks over it through the microphone,
+the caller stops, sphinx hears the reply, the recording is kept. Real time (~10 s);
+skipped with the reason where pulseaudio is not installed."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from simulator.audio.types import Audio, read_wav
+from simulator.engine.call import CallSession
+from simulator.engine.clock import MonotonicClock
+from simulator.scenario.library import ScenarioLibrary
+from simulator.tui.services import CallOptions
+from simulator.voice.updates import BargedIn, CallerStarted, Heard
+from tests.audio.conftest import require_modules
+from tests.voice.conftest import speak_to_wav
+from tests.voice.fakes import Updates
+
+require_modules("webrtcvad", "sounddevice", "pocketsphinx", "pyttsx3")
+
+if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
+    pytest.skip(
+        "pulseaudio not installed (bash .ci/audio-packages installs it)", allow_module_level=True
+    )
+
+from tests.audio.pulse import MicFeeder, VirtualAudio, start_pulseaudio  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualAudio]:
+    audio = start_pulseaudio(tmp_path_factory.mktemp("pulse"))
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PULSE_SERVER", audio.server)
+    import sounddevice as sd
+
+    sd._terminate()  # PortAudio lists devices when it starts: restart it to see the daemon
+    sd._initialize()
+    yield audio
+    sd._terminate()
+    patch.undo()
+    sd._initialize()
+    audio.process.terminate()
+    audio.process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def reply(tmp_path_factory: pytest.TempPathFactory) -> Audio:
+    path = tmp_path_factory.mktemp("live") / "sorry.wav"
+    return read_wav(speak_to_wav("I am so sorry about the wrong colour.", path))
+
+
+def test_a_live_call_barges_in_hears_and_records(pulse: VirtualAudio, reply: Audio) -> None:
+    from simulator.paths import recordings_dir
+    from simulator.voice.live import open_live_call
+
+    scenario = ScenarioLibrary().resolve("en-angry-wrong-colour")
+    updates = Updates()
+    clock = MonotonicClock()
+    sessions: list[CallSession] = []
+
+    def new_session() -> CallSession:
+        sessions.append(CallSession(scenario, mode="voice", seed=1))
+        return sessions[-1]
+
+    live = open_live_call(scenario, CallOptions(asr="sphinx"), new_session, clock, updates)
+    feeder = MicFeeder(pulse.fifo, [(1.0, reply)], reply.duration + 3.0)
+    try:
+        live.start()
+        updates.wait_for(lambda u: u.count(CallerStarted) >= 1)
+        feeder.start()
+        updates.wait_for(lambda u: u.count(Heard) >= 1 and u.count(CallerStarted) >= 2)
+    finally:
+        feeder.stop()
+        live.close()
+    record = sessions[0].record
+    opening, said = record["utterances"][0], record["utterances"][1]
+    barge = next(e for e in record["events"] if e["kind"] == "barge_in")
+    assert updates.count(BargedIn) == 1
+    assert opening["planned_end"] > opening["end"] >= barge["t"] > barge["onset"]
+    assert said["speaker"] == "trainee" and "sorry" in said["text"].split()
+    assert said["asr"]["engine"] == "sphinx" and said["voiced"]
+    assert record["utterances"][2]["text"] == "Excuse me, I haven't finished."
+    path = Path(recordings_dir()) / f"{record['id']}.wav"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
