@@ -4,7 +4,7 @@ regression tests and scoring recorded answers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,8 +142,10 @@ def run_replay(
     asr_model: str | None = None,
     recognizer: Recognizer | None = None,
     record_audio: bool = False,
+    make_session: Callable[..., CallSession] = CallSession,
 ) -> CallSession:
     """Play the whole call; returns the finished session (record and score card).
+    ``make_session`` builds the session (a drill passes one that keeps a time limit).
     ``wav:`` replies go through VAD and ASR: ``recognizer`` if given (the caller
     keeps it), else one chosen by ``asr``/``asr_model`` for the call. With
     ``record_audio`` a call with ``wav:`` replies leaves its stereo recording."""
@@ -158,7 +160,20 @@ def run_replay(
         recognizer = owned = open_recognizer(scenario.language, asr, asr_model)
     heard: list[Any] = []
     try:
-        session = _run(scenario, script, sinks, level, trainee, detector, recognizer, heard)
+        session = _run(
+            make_session(
+                scenario,
+                mode="replay",
+                detector=detector,
+                level=level,
+                seed=script.seed,
+                trainee=trainee,
+                sinks=sinks,
+            ),
+            script,
+            recognizer,
+            heard,
+        )
     finally:
         if owned is not None:
             owned.close()
@@ -170,24 +185,11 @@ def run_replay(
 
 
 def _run(
-    scenario: Scenario,
+    session: CallSession,
     script: ReplayScript,
-    sinks: Sequence[SessionSink],
-    level: int | None,
-    trainee: str | None,
-    detector: Detector | None,
     recognizer: Recognizer | None,
     heard: list[Any],
 ) -> CallSession:
-    session = CallSession(
-        scenario,
-        mode="replay",
-        detector=detector,
-        level=level,
-        seed=script.seed,
-        trainee=trainee,
-        sinks=sinks,
-    )
     session.start(0.0)
     pending = iter(script.replies)
     for _ in range(MAX_CALL_STEPS):

@@ -19,7 +19,7 @@ from simulator.errors import CallCoachError
 if TYPE_CHECKING:
     from simulator.engine.call import CallSession
     from simulator.engine.record import SessionSink
-    from simulator.engine.replay import ReplayItem, ReplayScript
+    from simulator.engine.replay import ReplayScript
     from simulator.scenario.library import ScenarioLibrary
     from simulator.scenario.model import Scenario, ScenarioSet
     from simulator.store import Store
@@ -275,46 +275,18 @@ def play_timed(
     trainee: str,
     rules: DrillRules,
 ) -> tuple[CallSession, bool]:
-    """Like ``run_replay``, but on a ``TimedCallSession``: the call ends (abandoned) when
-    the time limit is up."""
-    from simulator.engine.replay import MAX_CALL_STEPS, WavReply
+    """``run_replay`` on a ``TimedCallSession``: the call ends (abandoned) when the time
+    limit is up."""
+    from functools import partial
+
+    from simulator.engine.replay import run_replay
     from simulator.team.timed import TimedCallSession
 
-    if any(isinstance(item, WavReply) for item in script.replies):
-        raise CallCoachError(f"{script.path}: a drill replay takes text replies only")
-    session = TimedCallSession(
+    session = run_replay(
         scenario,
-        mode="replay",
-        seed=script.seed,
-        trainee=trainee,
+        script,
         sinks=sinks,
-        time_limit=rules.time_limit,
+        trainee=trainee,
+        make_session=partial(TimedCallSession, time_limit=rules.time_limit),
     )
-    session.start(0.0)
-    pending = iter(script.replies)
-    for _ in range(MAX_CALL_STEPS):
-        if session.outcome is not None:
-            break
-        if session.is_over(session.caller_free_at):  # the caller spoke past the limit
-            session.time_up(session.caller_free_at)
-            break
-        _play_text_step(session, next(pending, None))
-    else:
-        session.abandon(session.caller_free_at)
-    return session, session.timed_out
-
-
-def _play_text_step(session: CallSession, item: ReplayItem | None) -> None:
-    """One trainee step of a text replay (as the replay runner plays it): a reply, a
-    hold, or silence when the replies have run out."""
-    from simulator.engine.replay import HoldReply, TextReply
-
-    free = session.caller_free_at
-    if item is None:
-        session.silence(free + session.conversation.silence_patience())
-    elif isinstance(item, HoldReply):
-        session.hold(free + 0.5, free + 0.5 + item.seconds)
-    elif isinstance(item, TextReply):
-        start = max(0.0, free + item.start)
-        duration = item.duration or session.spoken_seconds(item.text)
-        session.reply(item.text, start, start + duration)
+    return session, bool(getattr(session, "timed_out", False))
