@@ -8,7 +8,8 @@ from typing import Any
 
 from scoring.analysis import Facts, analyse, phrases_metric
 from scoring.checks import CHECKS, Evidence, Result
-from scoring.feedback import build_feedback
+from scoring.feedback import build_feedback, gate_feedback
+from scoring.gates import FailedGate, failed_gates
 from scoring.record import parse_session
 from scoring.rubric import PRESETS, Dimension, Rubric, resolve_rubric, with_guide
 
@@ -81,6 +82,13 @@ def _metrics(facts: Facts) -> dict[str, Any]:
     }
 
 
+def _failed_gates(facts: Facts, rubric: Rubric) -> list[FailedGate]:
+    session = facts.session
+    last = session.utterances[-1].index if session.utterances else None
+    phrases = {i: [(h.category, h.text) for h in hits] for i, hits in facts.hits.items()}
+    return failed_gates(rubric.gates, session.outcome, last, phrases)
+
+
 def _default_rubric_name(record: Mapping[str, Any]) -> str:
     guide = record.get("guide")
     if isinstance(guide, Mapping) and isinstance(guide.get("rubric"), str):
@@ -104,6 +112,7 @@ def score_session(
     dimensions = {d.name: _dimension(d, results) for d in chosen.dimensions}
     total = _total(dimensions)
     all_evidence = [e for r in results.values() if r is not None for e in r.evidence]
+    failed = _failed_gates(facts, chosen)
     return {
         "format": SCORECARD_FORMAT,
         "session": session.id,
@@ -111,10 +120,14 @@ def score_session(
         "language": session.language,
         "mode": session.mode,
         "total": total,
-        "passed": total is not None and total >= chosen.pass_mark,
+        # A failed gate (hang-up, dropped call, critical error) fails the call; the
+        # total stays what was earned.
+        "passed": total is not None and total >= chosen.pass_mark and not failed,
         "pass_mark": chosen.pass_mark,
         "rubric": chosen.name,
         "dimensions": dimensions,
         "metrics": _metrics(facts),
-        "feedback": build_feedback(facts, all_evidence),
+        "gates": [gate.as_json() for gate in failed],
+        # The reasons a call failed its gates come first: they decide the verdict.
+        "feedback": gate_feedback(facts, failed, total) + build_feedback(facts, all_evidence),
     }

@@ -52,36 +52,65 @@ def key_facts(facts: Facts) -> Result | None:
     return _share(evidence)
 
 
-def _clean_share(facts: Facts, category: str) -> Result | None:
-    """Utterances free of ``category`` earn; each one containing it loses."""
-    evidence = []
+# Each utterance with an NG phrase (or over-promise) costs half the politeness item:
+# one slip is a clear loss, two lose it all. A share of clean utterances would let a
+# long call hide an NG phrase (1 in 20 cost 5 %).
+_NG_COST = 0.5
+
+
+def _offences(facts: Facts, category: str) -> dict[int, list[str]]:
+    """Trainee utterance → the ``category`` phrases it contains, in call order."""
+    found: dict[int, list[str]] = {}
     for utterance in facts.trainee:
-        found = [h.text for h in facts.hits.get(utterance.index, []) if h.category == category]
-        if found:
-            evidence.append(_ev(facts, utterance.index, "-", f"{category}:{'/'.join(found)}"))
-        else:
-            evidence.append(_ev(facts, utterance.index, "+", f"no_{category}"))
-    return _share(evidence)
+        texts = [h.text for h in facts.hits.get(utterance.index, []) if h.category == category]
+        if texts:
+            found[utterance.index] = texts
+    return found
+
+
+def _clean_evidence(facts: Facts, category: str, offended: set[int]) -> list[Evidence]:
+    return [
+        _ev(facts, u.index, "+", f"no_{category}") for u in facts.trainee if u.index not in offended
+    ]
 
 
 @check("no_ng_phrases")
 def no_ng_phrases(facts: Facts) -> Result | None:
-    """NG phrases, and the scenario's own phrases to avoid (``avoid_phrases``)."""
-    shares = _clean_share(facts, "ng_phrase")
-    if shares is None:
+    """NG phrases, over-promises and the scenario's own phrases to avoid
+    (``avoid_phrases``): each offending utterance costs ``_NG_COST``."""
+    if not facts.trainee:
         return None
-    evidence = []
-    for item in shares.evidence:
-        avoided = [hit.text for hit in facts.avoided(item.utterance)]
-        if avoided and item.effect == "+":
-            item = _ev(facts, item.utterance, "-", f"avoid:{'/'.join(avoided)}")
-        evidence.append(item)
-    return _share(evidence)
+    ng = _offences(facts, "ng_phrase")
+    promises = _offences(facts, "over_promise")
+    bad: list[Evidence] = []
+    for utterance in facts.trainee:
+        index = utterance.index
+        avoided = [hit.text for hit in facts.avoided(index)]
+        if index in ng:
+            bad.append(_ev(facts, index, "-", f"ng_phrase:{'/'.join(ng[index])}"))
+        elif avoided:
+            bad.append(_ev(facts, index, "-", f"avoid:{'/'.join(avoided)}"))
+        if index in promises:
+            bad.append(_ev(facts, index, "-", f"over_promise:{'/'.join(promises[index])}"))
+    offended = {e.utterance for e in bad}
+    evidence = bad + _clean_evidence(facts, "ng_phrase", offended)
+    fraction = max(0.0, 1.0 - _NG_COST * len(offended))
+    return Result(fraction, tuple(sorted(evidence, key=lambda e: e.utterance)))
 
 
 @check("no_over_promise")
 def no_over_promise(facts: Facts) -> Result | None:
-    return _clean_share(facts, "over_promise")
+    """A critical error: any promise beyond policy loses the whole item."""
+    if not facts.trainee:
+        return None
+    promises = _offences(facts, "over_promise")
+    if promises:
+        evidence = [
+            _ev(facts, index, "-", f"over_promise:{'/'.join(texts)}")
+            for index, texts in promises.items()
+        ]
+        return Result(0.0, tuple(evidence))
+    return Result(1.0, tuple(_clean_evidence(facts, "over_promise", set())))
 
 
 @check("cushion_before_refusal")

@@ -21,8 +21,17 @@ from functools import cache, lru_cache
 from typing import Any
 
 from scoring import reading
-from scoring.lexicon import PUBLIC_CATEGORIES, Entry, adhoc_entry, load_lexicon
-from scoring.text import Folded, compact_nfkc, crosses_sentence, fold_en, fold_ja, opens_clause
+from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
+from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
+from scoring.text import (
+    Folded,
+    compact_nfkc,
+    crosses_sentence,
+    fold_en,
+    fold_ja,
+    opens_clause,
+    stem_en,
+)
 
 KEY_PHRASE = "key_phrase"
 _FUZZY_CUTOFF = {"ja": 90.0, "en": 90.0}
@@ -74,7 +83,7 @@ class _Analysis:
     def digits(self) -> Folded:
         if self._digits is None:
             english = self.language == "en"
-            self._digits = fold_en(self.text, digits=True) if english else self.surface
+            self._digits = stem_en(fold_en(self.text, digits=True)) if english else self.surface
         return self._digits
 
     def _analyse_reading(self) -> None:
@@ -127,10 +136,7 @@ def _exact(analysis: _Analysis, entry: Entry, surface: Folded) -> list[_Candidat
 
 
 def _reads(analysis: _Analysis, entry: Entry) -> bool:
-    """Whether to match ``entry`` on readings too. Whole-word entries written in kana
-    (はい, ええ) match on the surface only: their readings collide (ええ and the
-    filler えー are both "えー")."""
-    return analysis.language == "ja" and bool(entry.reading) and not entry.kana_word
+    return reads(analysis.language, entry)
 
 
 @cache
@@ -138,16 +144,6 @@ def _rapidfuzz() -> tuple[Any, Any]:
     from rapidfuzz import fuzz, process
 
     return fuzz, process
-
-
-@lru_cache(maxsize=16384)
-def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
-def _shares_pairs(needle: frozenset[str], text: frozenset[str]) -> bool:
-    # At the fuzzy cutoff (~1 edit in 10) a phrase keeps well over half its pairs.
-    return len(needle & text) >= 0.6 * len(needle)
 
 
 def _fuzzy(analysis: _Analysis, pool: list[tuple[Entry, str, str]]) -> list[_Candidate]:
@@ -160,8 +156,8 @@ def _fuzzy(analysis: _Analysis, pool: list[tuple[Entry, str, str]]) -> list[_Can
     cutoff = _FUZZY_CUTOFF[analysis.language]
     # A near match shares most of its character pairs with the text; checking that
     # with sets first spares rapidfuzz most of the lexicon.
-    pairs = _bigrams(target.text)
-    pool = [item for item in pool if _shares_pairs(_bigrams(item[2]), pairs)]
+    pairs = bigrams(target.text)
+    pool = [item for item in pool if shares_pairs(bigrams(item[2]), pairs)]
     if not pool:
         return []
     needles = [needle for _, _, needle in pool]
@@ -197,22 +193,57 @@ def _fits_context(analysis: _Analysis, candidate: _Candidate) -> bool:
     return True
 
 
-def _candidates(analysis: _Analysis, entries: Sequence[tuple[Entry, str]]) -> list[_Candidate]:
+def _patterned(analysis: _Analysis, entry: Entry) -> list[_Candidate]:
+    assert entry.pattern is not None
+    surface = analysis.surface
+    found = []
+    for match in entry.pattern.finditer(surface.text):
+        if match.end() > match.start():
+            span = surface.original_span(match.start(), match.end())
+            candidate = _Candidate(entry, *span, exact=True)
+            if _fits_context(analysis, candidate):
+                found.append(candidate)
+    return found
+
+
+def _try_exact(analysis: _Analysis, entry: Entry, name: str) -> list[_Candidate]:
+    """Exact hits of one entry that fit their context (empty when absent)."""
+    if entry.pattern is not None:
+        return _patterned(analysis, entry)
+    surface = analysis.digits if entry.category == KEY_PHRASE else analysis.surface
+    # Cheap containment test first: most entries are absent from most utterances.
+    if entry.surface in surface.text or (
+        entry.reading and entry.reading in analysis.reading.text and _reads(analysis, entry)
+    ):
+        exact = [c for c in _exact(analysis, entry, surface) if _fits_context(analysis, c)]
+        return [_Candidate(c.entry, c.start, c.end, True, name) for c in exact]
+    return []
+
+
+def _candidates(analysis: _Analysis, extra: Sequence[tuple[Entry, str]]) -> list[_Candidate]:
+    """Hits of the lexicon (through its index) and of ``extra`` scenario entries: exact
+    first; entries without an exact hit are then tried fuzzily."""
+    index = lexicon_index(analysis.language)
+    target = analysis.reading if analysis.language == "ja" else analysis.surface
     found: list[_Candidate] = []
-    pool: list[tuple[Entry, str, str]] = []
-    reading_text = analysis.reading.text
-    target_length = len(reading_text if analysis.language == "ja" else analysis.surface.text)
-    for entry, name in entries:
-        surface = analysis.digits if entry.category == KEY_PHRASE else analysis.surface
-        # Cheap containment test first: most entries are absent from most utterances.
-        if entry.surface in surface.text or (
-            entry.reading and entry.reading in reading_text and _reads(analysis, entry)
-        ):
-            exact = [c for c in _exact(analysis, entry, surface) if _fits_context(analysis, c)]
-            if exact:
-                found.extend(_Candidate(c.entry, c.start, c.end, True, name) for c in exact)
-                continue
-        if entry.needle is not None and len(entry.needle) <= target_length:
+    matched: set[int] = set()
+    for position in index.maybe_exact(analysis.surface.text, analysis.reading.text):
+        hits = _try_exact(analysis, index.entries[position], "")
+        if hits:
+            found.extend(hits)
+            matched.add(position)
+    pool = [
+        (entry, "", entry.needle)
+        for position in index.maybe_fuzzy(bigrams(target.text))
+        if position not in matched
+        and (entry := index.entries[position]).needle is not None
+        and len(entry.needle) <= len(target.text)
+    ]
+    for entry, name in extra:
+        hits = _try_exact(analysis, entry, name)
+        if hits:
+            found.extend(hits)
+        elif entry.needle is not None and len(entry.needle) <= len(target.text):
             pool.append((entry, name, entry.needle))
     return found + _fuzzy(analysis, pool)
 
@@ -255,22 +286,35 @@ def _after_excluded(candidate: _Candidate, others: list[_Candidate], text: str) 
     return False
 
 
-def _entries(
+def _scenario_entries(
     language: str, key_phrases: Mapping[str, Sequence[str]], forbidden_promises: Sequence[str]
 ) -> list[tuple[Entry, str]]:
-    entries: list[tuple[Entry, str]] = [(e, "") for e in load_lexicon(language).entries]
+    """Scenario entries (forbidden promises, key phrases) to match besides the lexicon."""
+    entries: list[tuple[Entry, str]] = []
     for promise in forbidden_promises:
-        if promise.strip():
-            entries.append((adhoc_entry("over_promise", promise, language, True), ""))
+        entry = _adhoc("over_promise", promise, language, True)
+        if entry is not None:
+            entries.append((entry, ""))
     for name, alternatives in key_phrases.items():
         for alternative in alternatives:
-            if str(alternative).strip():
-                has_digits = any(ch.isdigit() for ch in str(alternative))
-                entry = adhoc_entry(
-                    KEY_PHRASE, str(alternative), language, not has_digits, digits=True
-                )
+            has_digits = any(ch.isdigit() for ch in str(alternative))
+            entry = _adhoc(KEY_PHRASE, str(alternative), language, not has_digits, digits=True)
+            if entry is not None:
                 entries.append((entry, name))
     return entries
+
+
+def _adhoc(
+    category: str, text: str, language: str, fuzzy: bool, digits: bool = False
+) -> Entry | None:
+    """A scenario phrase as an entry, or None when nothing of it is matchable in this
+    language (a Japanese phrase folds to nothing in an English session)."""
+    if not text.strip():
+        return None
+    try:
+        return adhoc_entry(category, text, language, fuzzy, digits)
+    except LexiconError:
+        return None
 
 
 def scan(
@@ -294,7 +338,7 @@ def _scan(
     forbidden: tuple[str, ...],
 ) -> tuple[tuple[PhraseHit, str], ...]:
     analysis = _Analysis(text, language)
-    entries = _entries(language, dict(keys), forbidden)
+    entries = _scenario_entries(language, dict(keys), forbidden)
     resolved = _resolve(_candidates(analysis, entries), text)
     return tuple(
         (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end), c.name)

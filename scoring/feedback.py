@@ -11,6 +11,7 @@ import yaml
 
 from scoring.analysis import Facts
 from scoring.checks import Evidence
+from scoring.gates import FailedGate
 from scoring.text import fold_en, fold_ja
 
 
@@ -131,5 +132,33 @@ def build_feedback(facts: Facts, evidence: list[Evidence]) -> list[dict[str, Any
         if wants_answer and isinstance(model, str) and model.strip():
             entry["model_answer"] = model.strip()  # once per turn is enough
             answered_turns.add(utterance.turn)
+        items.append(entry)
+    return items
+
+
+def gate_feedback(
+    facts: Facts, failed: list[FailedGate], total: int | None
+) -> list[dict[str, Any]]:
+    """One message per failed gate, naming why the call does not pass."""
+    wording = _wording()["messages"]
+    language = "ja" if facts.session.language == "ja" else "en"
+    items = []
+    for gate in failed:
+        key = f"gate_{gate.gate}"
+        if gate.gate == "outcome" and f"gate_outcome_{gate.value}" in wording:
+            key = f"gate_outcome_{gate.value}"
+        spec = wording[key]
+        entry: dict[str, Any] = {
+            "turn": None,
+            "severity": str(spec["severity"]),
+            "message": spec[language].format(x=gate.value, total="—" if total is None else total),
+            "utterance": gate.utterance,
+            "t": None,
+            "gate": gate.gate,
+        }
+        if gate.utterance is not None:
+            utterance = facts.utterance(gate.utterance)
+            entry["turn"] = utterance.turn
+            entry["t"] = round(utterance.start, 3)
         items.append(entry)
     return items

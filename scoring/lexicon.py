@@ -13,7 +13,10 @@ with the phrase under ``text`` and context rules:
   (「はいはい」 is not an aizuchi; "sorry you feel that way" is not an apology);
 - ``unless_after``: not counted when a phrase of these categories comes
   earlier in the same sentence (「申し訳ございませんが、できません」 is cushioned);
-- ``fuzzy: false``: exact matches only.
+- ``fuzzy: false``: exact matches only;
+- ``pattern``: a regular expression matched on the folded text instead of the
+  phrase (``text`` then only names the entry): 「リーダーの佐藤でございます」 is a
+  self-introduction whatever the name.
 
 Categories outside DESIGN.md §5 (such as ``refusal``) are internal markers the
 rubric checks use; ``detect`` does not report them.
@@ -21,6 +24,7 @@ rubric checks use; ``detect`` does not report them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,7 +34,7 @@ from typing import Any
 import yaml
 
 from scoring import reading
-from scoring.text import fold_en, fold_ja
+from scoring.text import fold_en, fold_ja, stem_en
 
 LANGUAGES = ("ja", "en")
 PUBLIC_CATEGORIES: tuple[str, ...] = (
@@ -67,6 +71,7 @@ class Entry:
     fuzzy: bool = True
     kana_word: bool = False  # a whole word written without kanji (はい, ええ)
     needle: str | None = None  # what fuzzy matching compares, None when not fuzzy-matched
+    pattern: re.Pattern[str] | None = None  # matched on the folded surface instead
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,8 @@ def make_entry(category: str, raw: Any, language: str, where: str = "") -> Entry
     if not surface:
         raise LexiconError(f"{where}: entry {text!r} is empty after normalisation")
     whole = bool(spec.get("whole", len(surface) <= 3))
-    reading_text = reading.reading(text) if language == "ja" else ""
+    pattern = _pattern(spec.get("pattern"), where)
+    reading_text = reading.reading(text) if language == "ja" and pattern is None else ""
     return Entry(
         category=category,
         text=text,
@@ -116,8 +122,22 @@ def make_entry(category: str, raw: Any, language: str, where: str = "") -> Entry
         unless_after=tuple(spec.get("unless_after", ())),
         fuzzy=bool(spec.get("fuzzy", True)),
         kana_word=whole and not any(_is_kanji(char) for char in surface),
-        needle=_needle(language, surface, reading_text, whole, bool(spec.get("fuzzy", True))),
+        needle=None
+        if pattern
+        else _needle(language, surface, reading_text, whole, bool(spec.get("fuzzy", True))),
+        pattern=pattern,
     )
+
+
+def _pattern(raw: Any, where: str) -> re.Pattern[str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw:
+        raise LexiconError(f"{where}: pattern must be a regular expression")
+    try:
+        return re.compile(raw)
+    except re.error as error:
+        raise LexiconError(f"{where}: bad pattern: {error}") from None
 
 
 def parse_lexicon(data: Any, language: str, where: str) -> Lexicon:
@@ -149,9 +169,11 @@ def adhoc_entry(
     category: str, text: str, language: str, fuzzy: bool, digits: bool = False
 ) -> Entry:
     """An entry built from scenario data (key phrases, forbidden promises), cached.
-    ``digits``: fold English number words as for key phrases (see fold_en)."""
+    ``digits``: fold English as for key phrases: number words as digits (see fold_en)
+    and words stemmed (see stem_en), matched against text folded the same way."""
     entry = make_entry(category, {"text": text, "fuzzy": fuzzy, "whole": False}, language)
     if digits and language == "en":
-        surface = fold_en(text, digits=True).text
-        entry = replace(entry, surface=surface, needle=entry.needle and surface)
+        folded = fold_en(text, digits=True)
+        surface = stem_en(folded).text
+        entry = replace(entry, surface=surface, needle=entry.needle and folded.text)
     return entry

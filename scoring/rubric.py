@@ -6,6 +6,7 @@ name: my-team
 extends: angry            # optional: start from a preset, override below
 pass_mark: 75
 thresholds: {talk_ratio_max: 0.4, rate_band_ja: [5.0, 6.0]}
+gates: {fail_outcomes: [hung_up, abandoned], fail_on: [over_promise]}  # see scoring.gates
 dimensions:               # replaces the preset's dimensions when given
   listening: {weight: 0.4, items: {no_interruptions: 50, aizuchi: 50}}
 ```
@@ -15,7 +16,7 @@ Item names are checks from scoring.checks; points are relative within a dimensio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ import yaml
 
 from scoring import checks_talk  # noqa: F401  (registers its checks)
 from scoring.checks import CHECKS
+from scoring.gates import Gates, apply_gate_overrides
 from scoring.thresholds import Thresholds, apply_overrides
 
 PRESETS = ("angry", "logical", "unreasonable", "jp-contest")
@@ -48,6 +50,7 @@ class Rubric:
     pass_mark: float
     thresholds: Thresholds
     dimensions: tuple[Dimension, ...]
+    gates: Gates = field(default_factory=Gates)
 
 
 def _dimensions(raw: Any, where: str) -> tuple[Dimension, ...]:
@@ -95,11 +98,15 @@ def parse_rubric(data: Any, where: str, *, depth: int = 0) -> Rubric:
         thresholds = apply_overrides(thresholds, overrides, where)
     except ValueError as error:
         raise RubricError(str(error)) from None
+    try:
+        gates = apply_gate_overrides(base.gates if base else Gates(), data.get("gates"), where)
+    except ValueError as error:
+        raise RubricError(str(error)) from None
     if "dimensions" in data or base is None:
         dimensions = _dimensions(data.get("dimensions"), where)
     else:
         dimensions = base.dimensions
-    return Rubric(name, float(pass_mark), thresholds, dimensions)
+    return Rubric(name, float(pass_mark), thresholds, dimensions, gates)
 
 
 @cache
@@ -141,7 +148,7 @@ def resolve_rubric(spec: str | Path | Mapping[str, Any] | None, default: str) ->
 
 
 def with_guide(rubric: Rubric, guide: Mapping[str, Any]) -> Rubric:
-    """Per-scenario overrides carried in the record's ``guide``: pass mark, thresholds."""
+    """Per-scenario overrides carried in the record's ``guide``: pass mark, thresholds, gates."""
     changed = rubric
     if isinstance(guide.get("pass_mark"), int | float) and not isinstance(guide["pass_mark"], bool):
         changed = replace(changed, pass_mark=float(guide["pass_mark"]))
@@ -151,4 +158,10 @@ def with_guide(rubric: Rubric, guide: Mapping[str, Any]) -> Rubric:
         except ValueError as error:
             raise RubricError(str(error)) from None
         changed = replace(changed, thresholds=thresholds)
+    if guide.get("gates") is not None:
+        try:
+            gates = apply_gate_overrides(changed.gates, guide["gates"], "guide")
+        except ValueError as error:
+            raise RubricError(str(error)) from None
+        changed = replace(changed, gates=gates)
     return changed

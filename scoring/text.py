@@ -128,6 +128,49 @@ def fold_en(text: str, *, digits: bool = False) -> Folded:
     return Folded("".join(chars), tuple(spans))
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def stem_word(word: str) -> str:
+    """A light English stem so inflections meet: email/emails/emailed/emailing → email,
+    arrive/arrived/arriving → arriv, stop/stopped → stop. Consistency matters, not
+    linguistics: both the scenario's phrase and the utterance go through it."""
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
+            word = word[: -len(suffix)]
+            # stopped → stopp → stop (a doubled final consonant from the inflection)
+            if (
+                suffix in ("ing", "ed")
+                and word[-1] == word[-2]
+                and word[-1] not in _VOWELS | {"l", "s"}
+            ):
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def stem_en(folded: Folded) -> Folded:
+    """``folded`` (from fold_en) with every word stemmed by stem_word, spans kept."""
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for number, word in enumerate(folded.text.split(" ")):
+        if number:
+            chars.append(" ")
+            spans.append(folded.spans[position - 1])
+        stem = stem_word(word)
+        chars.extend(stem)
+        spans.extend(folded.spans[position : position + len(stem)])
+        position += len(word) + 1
+    return Folded("".join(chars), tuple(spans))
+
+
 def crosses_sentence(text: str, start: int, end: int) -> bool:
     """True when a sentence-final mark lies strictly inside text[start:end]."""
     inner = text[start:end].rstrip("".join(SENTENCE_END))

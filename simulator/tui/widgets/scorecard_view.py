@@ -25,7 +25,9 @@ def _headline(outcome: str | None, card: Mapping[str, Any] | None) -> Text:
         line.append("   " + t("result.no_score"), style="dim")
         return line
     passed = bool(card.get("passed"))
-    line.append("   " + t("result.total", total=card.get("total", "—")), style="bold")
+    total = card.get("total")
+    shown = t("result.not_measured") if total is None else total
+    line.append("   " + t("result.total", total=shown), style="bold")
     line.append("  ")
     line.append(
         t("result.passed" if passed else "result.failed"),
@@ -47,18 +49,26 @@ def _dimensions(card: Mapping[str, Any]) -> Table:
     return table
 
 
+def _count(value: Any) -> str:
+    """How many times, or "not measured" when the metric is null (text mode)."""
+    if value is None:
+        return t("result.not_measured")
+    return t("result.metric.times", n=len(value))
+
+
 def _metrics(card: Mapping[str, Any]) -> Text:
+    """One line of headline metrics; a null metric reads "not measured", never 0."""
     metrics = card.get("metrics") or {}
     talk = metrics.get("talk_ratio")
-    return Text(
+    parts = [
+        t("result.metric.interruptions", value=_count(metrics.get("interruptions"))),
+        t("result.metric.silences", value=_count(metrics.get("silences"))),
         t(
-            "result.metrics",
-            interruptions=len(metrics.get("interruptions") or []),
-            silences=len(metrics.get("silences") or []),
-            talk=t("result.not_measured") if talk is None else f"{talk:.0%}",
+            "result.metric.talk",
+            value=t("result.not_measured") if talk is None else f"{talk:.0%}",
         ),
-        style="dim",
-    )
+    ]
+    return Text(" · ".join(parts), style="dim")
 
 
 def _feedback(card: Mapping[str, Any]) -> list[RenderableType]:

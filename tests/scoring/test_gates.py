@@ -1,0 +1,159 @@
+"""Gates: a hung-up, dropped or unfinished call fails whatever its total; over-promising
+is a critical error that costs resolution and politeness (and fails strict presets)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scoring import PRESETS, RubricError, score_session
+from scoring.rubric import preset
+from tests.scoring.test_rubric import GOOD_CALL
+
+
+def _with(outcome: str | None = "resolved", **changes: Any) -> dict[str, Any]:
+    session = copy.deepcopy(GOOD_CALL)
+    session["outcome"] = outcome
+    session.update(changes)
+    return session
+
+
+def _item(card: dict[str, Any], dimension: str, check: str) -> dict[str, Any]:
+    items = card["dimensions"][dimension]["items"]
+    return next(item for item in items if item["check"] == check)
+
+
+def _promise_call(language: str = "ja") -> dict[str, Any]:
+    session = _with()
+    session["utterances"][7]["text"] = "絶対に明日お届けします。全額返金いたします。"
+    return session
+
+
+def test_the_good_call_passes_when_resolved() -> None:
+    card = score_session(_with("resolved"))
+    assert card["passed"] and card["gates"] == []
+    assert card["total"] >= 80
+
+
+@pytest.mark.parametrize("outcome", ["hung_up", "abandoned"])
+def test_a_hung_up_or_abandoned_call_fails_but_keeps_its_total(outcome: str) -> None:
+    resolved = score_session(_with("resolved"))
+    card = score_session(_with(outcome))
+    assert card["total"] >= card["pass_mark"]  # the score is what was earned …
+    assert card["total"] <= resolved["total"]  # only the outcome item differs
+    assert not card["passed"]  # … but the verdict is fail
+    assert card["gates"] == [{"gate": "outcome", "value": outcome, "utterance": 9}]
+    first = card["feedback"][0]
+    assert first["severity"] == "error" and first["gate"] == "outcome"
+    assert first["utterance"] == 9 and first["turn"] == "offer"
+    assert "不合格" in first["message"] and str(card["total"]) in first["message"]
+
+
+def test_gate_feedback_is_in_the_session_language() -> None:
+    session = _with("hung_up", language="en")
+    for utterance in session["utterances"]:
+        utterance["text"] = (
+            "I'm so sorry, I understand." if utterance["speaker"] == "trainee" else "Hm."
+        )
+    card = score_session(session)
+    assert card["feedback"][0]["message"].startswith("The caller hung up.")
+
+
+def test_a_japanese_forbidden_promise_in_an_english_session_is_ignored() -> None:
+    session = _with(language="en")
+    session["utterances"][7]["text"] = "We will give you a full refund."
+    card = score_session(session)  # the guide forbids 全額返金: nothing to match in English
+    assert card["total"] is not None
+
+
+def test_an_escalated_call_may_pass() -> None:
+    card = score_session(_with("escalated"))
+    assert card["passed"] and card["gates"] == []
+
+
+def test_a_call_without_an_outcome_cannot_pass() -> None:
+    card = score_session(_with(None))
+    assert card["total"] is not None and card["total"] >= card["pass_mark"]
+    assert not card["passed"]
+    assert card["gates"][0]["gate"] == "incomplete"
+    assert "合格にはなりません" in card["feedback"][0]["message"]
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_every_preset_fails_hang_ups_and_dropped_calls(name: str) -> None:
+    assert set(preset(name).gates.fail_outcomes) == {"hung_up", "abandoned"}
+
+
+def test_over_promising_is_a_critical_error_in_resolution_and_politeness() -> None:
+    card = score_session(_promise_call(), rubric="angry")
+    promise = _item(card, "resolution", "no_over_promise")
+    assert promise["earned"] == 0
+    assert promise["evidence"][0]["utterance"] == 7
+    ng = _item(card, "politeness", "no_ng_phrases")
+    assert ng["earned"] == ng["points"] / 2  # one offending utterance costs half
+    assert any(e["note"].startswith("over_promise:") for e in ng["evidence"])
+    assert card["dimensions"]["politeness"]["score"] < 80
+
+
+def test_ng_phrases_cost_politeness_clearly() -> None:
+    session = _with()
+    session["utterances"][3]["text"] = "でも、それは規則ですので。"
+    session["utterances"][7]["text"] = "ですから、できません。"
+    card = score_session(session, rubric="angry")
+    assert _item(card, "politeness", "no_ng_phrases")["earned"] == 0
+
+
+@pytest.mark.parametrize(("name", "fails"), [("angry", False), ("unreasonable", True)])
+def test_strict_presets_fail_over_promising(name: str, fails: bool) -> None:
+    card = score_session(_promise_call(), rubric=name)
+    assert ("over_promise" in [g["gate"] for g in card["gates"]]) is fails
+    if fails:
+        assert not card["passed"]
+        assert "重大なミス" in card["feedback"][0]["message"]
+
+
+def test_jp_contest_fails_over_promising() -> None:
+    card = score_session(_promise_call(), rubric="jp-contest")
+    gate = next(g for g in card["gates"] if g["gate"] == "over_promise")
+    assert gate["utterance"] == 7 and "絶対に" in gate["value"]
+    assert not card["passed"]
+
+
+def test_gates_are_overridable_in_a_rubric_file(tmp_path: Path) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text("extends: angry\ngates: {fail_on: [over_promise, ng_phrase]}\n", "utf-8")
+    rubric = preset("angry")
+    card = score_session(_promise_call(), rubric=str(path))
+    assert [g["gate"] for g in card["gates"]] == ["over_promise"]
+    assert rubric.gates.fail_on == ()  # the preset itself is untouched
+
+
+def test_a_rubric_may_let_hang_ups_pass() -> None:
+    data = {"extends": "angry", "gates": {"fail_outcomes": []}}
+    card = score_session(_with("hung_up"), rubric=data)
+    assert card["passed"] and card["gates"] == []
+
+
+def test_the_scenario_guide_can_add_gates() -> None:
+    session = _promise_call()
+    session["guide"]["gates"] = {"fail_on": ["over_promise"]}
+    card = score_session(session)
+    assert not card["passed"]
+
+
+@pytest.mark.parametrize(
+    ("gates", "message"),
+    [
+        ({"fail_outcomes": ["hungup"]}, "gates.fail_outcomes: unknown 'hungup'"),
+        ({"fail_on": "over_promise"}, "gates.fail_on: expected a list"),
+        ({"fail_when": []}, "gates: unknown key 'fail_when'"),
+        ([], "gates: expected a mapping"),
+    ],
+)
+def test_bad_gates_are_one_line_errors(gates: Any, message: str) -> None:
+    with pytest.raises(RubricError, match=message) as caught:
+        score_session(_with(), rubric={"extends": "angry", "gates": gates})
+    assert "\n" not in str(caught.value)

@@ -1,0 +1,93 @@
+"""The result screen shows a real text-mode score card honestly: metrics that were not
+measured (null) read 未計測 / "not measured", never 0; a failed gate reads as a fail.
+(UI test kept with the scoring tests because it checks how scoring's nulls are shown.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from scoring import score_session
+from simulator.i18n import current_language, set_language
+from simulator.tui.widgets.scorecard_view import result_renderable
+from tests.scoring.helpers import record, utt
+from tests.tui.fakes import late_parcel
+
+
+@pytest.fixture
+def language() -> Iterator[None]:
+    before = current_language()
+    yield
+    set_language(before)
+
+
+def _text_mode_card(outcome: str = "resolved") -> tuple[dict[str, Any], dict[str, Any]]:
+    session = record(
+        [
+            utt("customer", 0.0, 3.0, "荷物が届かないんです。"),
+            utt("trainee", 5.0, 9.0, "大変申し訳ございません。お調べいたします。"),
+        ],
+        language="ja",
+        mode="text",
+        outcome=outcome,
+    )
+    return session, score_session(session)
+
+
+def _render(session: dict[str, Any], card: dict[str, Any]) -> str:
+    console = Console(width=200, record=True, color_system=None)
+    console.print(result_renderable(late_parcel(), session, card))
+    return console.export_text()
+
+
+def test_text_mode_card_has_null_metrics() -> None:
+    _, card = _text_mode_card()
+    assert card["metrics"]["silences"] is None and card["metrics"]["talk_ratio"] is None
+
+
+@pytest.mark.usefixtures("language")
+def test_null_metrics_read_not_measured_in_japanese() -> None:
+    set_language("ja")
+    shown = _render(*_text_mode_card())
+    assert "沈黙 未計測" in shown and "発話の割合 未計測" in shown
+    assert "沈黙 0" not in shown
+    assert "割り込み 0 回" in shown  # measured in text mode (typing over the caller)
+
+
+@pytest.mark.usefixtures("language")
+def test_null_metrics_read_not_measured_in_english() -> None:
+    set_language("en")
+    shown = _render(*_text_mode_card())
+    assert "silences not measured" in shown and "you talked not measured" in shown
+
+
+@pytest.mark.usefixtures("language")
+def test_measured_metrics_keep_their_counts() -> None:
+    set_language("ja")
+    card: dict[str, Any] = {
+        "total": 80,
+        "passed": True,
+        "dimensions": {},
+        "metrics": {"interruptions": [{}], "silences": [{}, {}], "talk_ratio": 0.41},
+    }
+    shown = _render({"outcome": "resolved", "utterances": []}, card)
+    assert "割り込み 1 回 · 沈黙 2 回 · 発話の割合 41%" in shown
+
+
+@pytest.mark.usefixtures("language")
+def test_a_card_without_a_total_does_not_show_none() -> None:
+    set_language("en")
+    card: dict[str, Any] = {"total": None, "passed": False, "dimensions": {}, "metrics": {}}
+    shown = _render({"outcome": None, "utterances": []}, card)
+    assert "None" not in shown and "Score not measured / 100" in shown
+
+
+@pytest.mark.usefixtures("language")
+def test_a_hung_up_call_shows_not_passed_and_why() -> None:
+    set_language("ja")
+    session, card = _text_mode_card("hung_up")
+    shown = _render(session, card)
+    assert "不合格" in shown and "お客様が途中で電話を切られました" in shown
