@@ -24,7 +24,8 @@ def report_failure(app: App[Any], event: Worker.StateChanged) -> None:
         message = str(error)
     else:
         message = t("error.unexpected", kind=type(error).__name__, reason=str(error))
-    app.notify(message, title=t("error.title"), severity="error", timeout=8)
+    # Error text is shown as written: "[vosk]" or "[1, 2]" are not console markup.
+    app.notify(message, title=t("error.title"), severity="error", timeout=8, markup=False)
 
 
 class WorkerScreen(Screen[None]):

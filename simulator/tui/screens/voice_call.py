@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -305,4 +306,6 @@ class VoiceCallScreen(WorkerScreen):
         self.query_one(VoiceState).state = state
 
     def _note(self, text: str) -> None:
-        self.query_one("#voice-note", Static).update(text)
+        # Plain text: reasons carry things like "pip install 'callcoach[vosk]'", which
+        # console markup would swallow.
+        self.query_one("#voice-note", Static).update(Text(text))
