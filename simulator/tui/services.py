@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from simulator.engine.call import CallSession
 from simulator.engine.clock import Clock, MonotonicClock
 from simulator.engine.record import SessionSink
+from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
 
 
@@ -90,6 +91,15 @@ class Services:
             if self._store is None:
                 self._store = self.open_store()
             return self._store
+
+    def call_sinks(self) -> tuple[list[SessionSink], str | None]:
+        """Where a new call is recorded, and why it cannot be when the store does not open
+        (the call goes on unsaved). Blocking: call it from a worker thread."""
+        try:
+            store = self.store()
+        except CallCoachError as error:
+            return [], str(error)
+        return ([store.sink()] if store is not None else []), None
 
     def close(self) -> None:
         with self._lock:

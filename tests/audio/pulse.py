@@ -125,3 +125,25 @@ class MicFeeder:
 
 def chunks(stream: Iterator[bytes]) -> bytes:
     return b"".join(stream)
+
+
+def serve_virtual_audio(root: Path) -> Iterator[VirtualAudio]:
+    """Body of a module-scoped fixture: a private daemon that PortAudio sees while the
+    module's tests run, then PortAudio back on the real (absent) devices."""
+    import pytest
+    import sounddevice as sd
+
+    audio = start_pulseaudio(root)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PULSE_SERVER", audio.server)
+    # PortAudio enumerates devices when it starts: restart it to see the daemon.
+    sd._terminate()
+    sd._initialize()
+    try:
+        yield audio
+    finally:
+        sd._terminate()
+        patch.undo()
+        sd._initialize()
+        audio.process.terminate()
+        audio.process.wait(10)

@@ -29,24 +29,12 @@ if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
         "pulseaudio not installed (bash .ci/audio-packages installs it)", allow_module_level=True
     )
 
-from tests.audio.pulse import MicFeeder, VirtualAudio, start_pulseaudio  # noqa: E402
+from tests.audio.pulse import MicFeeder, VirtualAudio, serve_virtual_audio  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualAudio]:
-    audio = start_pulseaudio(tmp_path_factory.mktemp("pulse"))
-    patch = pytest.MonkeyPatch()
-    patch.setenv("PULSE_SERVER", audio.server)
-    import sounddevice as sd
-
-    sd._terminate()  # PortAudio lists devices when it starts: restart it to see the daemon
-    sd._initialize()
-    yield audio
-    sd._terminate()
-    patch.undo()
-    sd._initialize()
-    audio.process.terminate()
-    audio.process.wait(10)
+    yield from serve_virtual_audio(tmp_path_factory.mktemp("pulse"))
 
 
 @pytest.fixture(scope="module")

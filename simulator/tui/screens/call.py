@@ -105,14 +105,12 @@ class CallScreen(WorkerScreen):
         self._run_next()
 
     def _open(self, at: float) -> list[Speech]:
-        sinks = []
-        try:
-            store = self.cc.services.store()
-            if store is not None:
-                sinks.append(store.sink())
-        except CallCoachError as error:
+        sinks, not_saved = self.cc.services.call_sinks()
+        if not_saved:
             self.app.call_from_thread(
-                self.notify, t("call.not_saved", reason=str(error)), severity="warning"
+                partial(self.notify, markup=False),
+                t("call.not_saved", reason=not_saved),
+                severity="warning",
             )
         self.session = self.cc.services.session_factory(self.scenario, self.options, sinks)
         return self.session.start(at)

@@ -10,6 +10,7 @@ the trainee continues by typing.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -21,7 +22,6 @@ from textual.widgets import Footer, Input, Static
 
 from simulator.engine.call import Speech
 from simulator.engine.clock import Clock
-from simulator.errors import CallCoachError
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
 from simulator.tui.bindings import translate_bindings
@@ -126,14 +126,12 @@ class VoiceCallScreen(WorkerScreen):
         session behind."""
         from simulator.engine.call import CallSession
 
-        sinks = []
-        try:
-            store = self.cc.services.store()
-            if store is not None:
-                sinks.append(store.sink())
-        except CallCoachError as error:
+        sinks, not_saved = self.cc.services.call_sinks()
+        if not_saved:
             self.app.call_from_thread(
-                self.notify, t("call.not_saved", reason=str(error)), severity="warning"
+                partial(self.notify, markup=False),
+                t("call.not_saved", reason=not_saved),
+                severity="warning",
             )
         options = self.options
         self.session = CallSession(
