@@ -3,7 +3,7 @@ the product uses scoring.detect)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from simulator.scenario.model import (
@@ -36,19 +36,27 @@ class FakeDetection:
     key_phrases: frozenset[str]
 
 
-def fake_detect(
-    text: str,
-    language: str,
-    *,
-    key_phrases: Mapping[str, Sequence[str]] = {},
-    forbidden_promises: Sequence[str] = (),
-) -> FakeDetection:
-    lowered = text.lower()
-    categories = {cat for word, cat in WORDS.items() if word in lowered}
-    if any(p.lower() in lowered for p in forbidden_promises):
-        categories.add("over_promise")
-    found = {name for name, alts in key_phrases.items() if any(a in lowered for a in alts)}
-    return FakeDetection(frozenset(categories), frozenset(found))
+def substring_detector(words: Mapping[str, str]) -> Callable[..., FakeDetection]:
+    """A detector that finds ``words`` (word → category) as case-folded substrings."""
+
+    def detect(
+        text: str,
+        language: str,
+        *,
+        key_phrases: Mapping[str, Sequence[str]] = {},
+        forbidden_promises: Sequence[str] = (),
+    ) -> FakeDetection:
+        folded = text.casefold()
+        categories = {cat for word, cat in words.items() if word.casefold() in folded}
+        if any(p.casefold() in folded for p in forbidden_promises):
+            categories.add("over_promise")
+        found = {n for n, alts in key_phrases.items() if any(a.casefold() in folded for a in alts)}
+        return FakeDetection(frozenset(categories), frozenset(found))
+
+    return detect
+
+
+fake_detect = substring_detector(WORDS)
 
 
 def sample_scenario(**changes: object) -> Scenario:

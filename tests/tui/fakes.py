@@ -3,7 +3,7 @@ a session whose score card is fixed (scoring has its own tests; these test the s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ from simulator.scenario.model import (
 from simulator.store.store import SessionSummary
 from simulator.tui.app import CallCoachApp
 from simulator.tui.services import CallOptions, Services
+from tests.engine.fakes import substring_detector
 
 WORDS = {
     "申し訳": "apology",
@@ -41,22 +42,7 @@ WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class FakeDetection:
-    categories: frozenset[str]
-    key_phrases: frozenset[str]
-
-
-def fake_detect(
-    text: str,
-    language: str,
-    *,
-    key_phrases: Mapping[str, Sequence[str]] = {},
-    forbidden_promises: Sequence[str] = (),
-) -> FakeDetection:
-    categories = {category for word, category in WORDS.items() if word in text}
-    found = {name for name, alts in key_phrases.items() if any(a in text for a in alts)}
-    return FakeDetection(frozenset(categories), frozenset(found))
+fake_detect = substring_detector(WORDS)
 
 
 def late_parcel() -> Scenario:
