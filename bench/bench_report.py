@@ -8,16 +8,14 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.scratch_pg import scratch_pg_database
 from bench.timing import measure, row
 
 REPORT_TRAINEES, REPORT_SESSIONS_EACH = 20, 50
@@ -124,37 +122,16 @@ def leaderboard_figures(url: str) -> None:
         )
 
 
-@contextmanager
-def pg_database() -> Iterator[str | None]:
-    server = os.environ.get("CALLCOACH_TEST_PG_URL")
-    if not server:
-        yield None
-        return
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(server)
-    name = f"callcoach_b_{uuid.uuid4().hex[:10]}"
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         report_figures(f"sqlite:///{Path(folder) / 'report.db'}", "SQLite")
-    with pg_database() as pg:
+    with scratch_pg_database() as pg:
         if pg is None:
             print("PostgreSQL report: skipped: no CALLCOACH_TEST_PG_URL")
             print("leaderboard over 100,000 sessions: skipped: no CALLCOACH_TEST_PG_URL")
             return
         report_figures(pg, "PostgreSQL")
-    with pg_database() as pg:
+    with scratch_pg_database() as pg:
         assert pg is not None
         leaderboard_figures(pg)
 

@@ -11,11 +11,10 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.scratch_pg import scratch_pg_database
 from bench.timing import measure, row
 
 REPO = Path(__file__).resolve().parent.parent
@@ -162,27 +161,6 @@ def _fresh_sqlite() -> str:
     return f"sqlite:///{folder}/fresh.db"
 
 
-@contextmanager
-def _pg_database() -> Iterator[str | None]:
-    server = os.environ.get("CALLCOACH_TEST_PG_URL")
-    if not server:
-        yield None
-        return
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(server)
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"callcoach_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["CALLCOACH_HOME"] = home
@@ -192,7 +170,7 @@ def main() -> None:
         warm_open_times(sqlite)
         commit_latency(sqlite, "SQLite WAL")
         history_time(f"sqlite:///{home}/history.db", "SQLite")
-        with _pg_database() as pg:
+        with scratch_pg_database() as pg:
             if pg is None:
                 print("PostgreSQL: set CALLCOACH_TEST_PG_URL to measure it too")
                 return
