@@ -77,12 +77,9 @@ class CallSession:
     def record(self) -> dict[str, Any]:
         return self.recorder.record
 
-    def trainee_pace(self) -> float:
-        return TRAINEE_PACE[self.scenario.language]
-
     def spoken_seconds(self, text: str) -> float:
         """How long the trainee would take to say ``text`` at a normal pace."""
-        return speaking_seconds(text, self.scenario.language, self.trainee_pace())
+        return speaking_seconds(text, self.scenario.language, TRAINEE_PACE[self.scenario.language])
 
     # -- the call ------------------------------------------------------------
     def start(self, t: float = 0.0) -> list[Speech]:

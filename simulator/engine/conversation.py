@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from simulator.scenario.model import Branch, Condition, Level, Outcome, Scenario, Turn
@@ -59,7 +59,6 @@ class _State:
     mood: int
     silent_in_a_row: int = 0
     ended: Outcome | None = None
-    history: list[str] = field(default_factory=list)
 
 
 class Conversation:
@@ -182,7 +181,6 @@ class Conversation:
             ending = self.scenario.endings[target]
             return self._end_at(ending.id, before, reaction, categories, said)
         self._state.turn = self.scenario.turn(target)
-        self._state.history.append(target)
         line = CallerLine(self.turn.id, self._pick(self.turn.say))
         return Step((*reaction, line), before, self.mood, categories, said)
 
