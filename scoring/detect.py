@@ -154,12 +154,6 @@ def _fuzzy(analysis: _Analysis, pool: list[tuple[Entry, str, str]]) -> list[_Can
     fuzz, process = _rapidfuzz()
     target = analysis.reading if analysis.language == "ja" else analysis.surface
     cutoff = _FUZZY_CUTOFF[analysis.language]
-    # A near match shares most of its character pairs with the text; checking that
-    # with sets first spares rapidfuzz most of the lexicon.
-    pairs = bigrams(target.text)
-    pool = [item for item in pool if shares_pairs(bigrams(item[2]), pairs)]
-    if not pool:
-        return []
     needles = [needle for _, _, needle in pool]
     found = []
     for _, _, number in process.extract(
@@ -232,18 +226,25 @@ def _candidates(analysis: _Analysis, extra: Sequence[tuple[Entry, str]]) -> list
         if hits:
             found.extend(hits)
             matched.add(position)
+    pairs = bigrams(target.text)
     pool = [
         (entry, "", entry.needle)
-        for position in index.maybe_fuzzy(bigrams(target.text))
+        for position in index.maybe_fuzzy(pairs)
         if position not in matched
         and (entry := index.entries[position]).needle is not None
         and len(entry.needle) <= len(target.text)
     ]
+    # A near match shares most of its character pairs with the text (the index
+    # checked that for the lexicon): checking it first spares rapidfuzz most entries.
     for entry, name in extra:
         hits = _try_exact(analysis, entry, name)
         if hits:
             found.extend(hits)
-        elif entry.needle is not None and len(entry.needle) <= len(target.text):
+        elif (
+            entry.needle is not None
+            and len(entry.needle) <= len(target.text)
+            and shares_pairs(bigrams(entry.needle), pairs)
+        ):
             pool.append((entry, name, entry.needle))
     return found + _fuzzy(analysis, pool)
 

@@ -114,15 +114,11 @@ def count_morae(kana: str) -> int:
     )
 
 
-def _align(
-    text: str, words: list[tuple[str, str, str, int]], *, rewritten: bool, offset: int = 0
-) -> list[Token]:
-    """Place each (surface, pos, pronunciation, morae) in ``text``. The full front end
-    rewrites some input (digits become kanji numerals; ``rewritten``), so words that
+def _align(text: str, words: list[tuple[str, str, str, int]], offset: int) -> list[Token]:
+    """Place each (surface, pos, pronunciation, morae) from the full front end in
+    ``text``. It rewrites some input (digits become kanji numerals), so words that
     cannot be found take the span up to the next word that can. Offsets are shifted
     by ``offset`` (the sentence's place in the whole text)."""
-    if not rewritten and "".join(word[0] for word in words) == text:
-        return _consecutive(words, offset)  # MeCab's words are the text cut in pieces
     tokens: list[Token] = []
     pending: list[tuple[str, str, str, int]] = []
     cursor = 0
@@ -135,7 +131,7 @@ def _align(
         cursor = until
 
     for word in words:
-        surface = unicodedata.normalize("NFKC", word[0]) if rewritten else word[0]
+        surface = unicodedata.normalize("NFKC", word[0])
         found = text.find(surface, cursor, cursor + len(surface) + 8) if surface else -1
         if found < 0:
             pending.append(word)
@@ -147,27 +143,17 @@ def _align(
     return tokens
 
 
-def _consecutive(words: list[tuple[str, str, str, int]], offset: int) -> list[Token]:
-    tokens = []
-    cursor = offset
-    for word in words:
-        end = cursor + len(word[0])
-        tokens.append(_token(word, cursor, end))
-        cursor = end
-    return tokens
-
-
 def _token(word: tuple[str, str, str, int], start: int, end: int) -> Token:
     surface, pos, pron, morae = word
     reading = "" if pos == "記号" else _clean_pron(pron)
     return Token(surface, pos, reading, morae, start, end)
 
 
-def _njd_words(module: Any, text: str) -> list[tuple[str, str, str, int]]:
+def _njd_tokens(module: Any, sentence: str, offset: int) -> list[Token]:
     # The vanilla front end is 3–5× faster than pyopenjtalk-plus's default (Sudachi
     # kanji readings, 何 prediction) and gives the same morae on our corpus.
-    features = module.run_frontend(text, use_vanilla=True)
-    return [
+    features = module.run_frontend(sentence, use_vanilla=True)
+    words = [
         (
             str(f["string"]),
             str(f.get("pos", "")),
@@ -176,36 +162,43 @@ def _njd_words(module: Any, text: str) -> list[tuple[str, str, str, int]]:
         )
         for f in features
     ]
+    return _align(sentence, words, offset)
 
 
 @lru_cache(maxsize=8192)
-def _pron_morae(pron: str) -> int:
-    return count_morae(pron.replace("’", ""))
+def _pronounced(pron: str) -> tuple[str, int]:
+    """(canonical hiragana reading, morae) of a MeCab pronunciation."""
+    return _clean_pron(pron), count_morae(pron.replace("’", ""))
 
 
-def _mecab_words(text: str) -> list[tuple[str, str, str, int]] | None:
-    """Words from MeCab alone, or None when a word is unknown to the dictionary or a
-    number (both need NJD's rules)."""
+def _mecab_tokens(sentence: str, offset: int) -> list[Token] | None:
+    """Tokens from MeCab alone, in one pass, or None when a word is unknown to the
+    dictionary or a number (both need NJD's rules) or MeCab's words are not the
+    sentence cut in pieces."""
     mecab = _mecab()
     if mecab is None:
         return None
     with _LOCK:
-        lines = mecab.run_mecab(text)
-    words = []
+        lines = mecab.run_mecab(sentence)
+    tokens = []
+    cursor = 0
     for line in lines:
-        fields = line.split(",")
-        if len(fields) < 10:
+        fields = line.split(",", 10)
+        if len(fields) < 10 or fields[2] == "数":
             return None
         surface, pos, pron = fields[0], fields[1], fields[9]
-        if fields[2] == "数":
+        if not sentence.startswith(surface, cursor):
             return None
         if pos == "記号":
-            words.append((surface, pos, "", 0))
-            continue
-        if pron == "*":
+            reading, morae = "", 0
+        elif pron == "*":
             return None
-        words.append((surface, pos, pron, _pron_morae(pron)))
-    return words
+        else:
+            reading, morae = _pronounced(pron)
+        end = cursor + len(surface)
+        tokens.append(Token(surface, pos, reading, morae, cursor + offset, end + offset))
+        cursor = end
+    return tokens if cursor == len(sentence) else None
 
 
 @lru_cache(maxsize=8192)
@@ -215,18 +208,30 @@ def tokens(text: str) -> tuple[Token, ...]:
     module = _pyopenjtalk()
     if module is None or not text.strip():
         return ()
-    found: list[Token] = []
     # Sentence by sentence, so that one number sends only its own sentence through
     # the slow front end.
-    for match in _SENTENCE.finditer(text):
-        sentence = match.group()
-        if not sentence:
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.end() > m.start()]
+    plain = [
+        None if _NEEDS_NJD.search(text[start:end]) else _mecab_tokens(text[start:end], start)
+        for start, end in spans
+    ]
+    found: list[Token] = []
+    index = 0
+    while index < len(spans):
+        tokens_here = plain[index]
+        if tokens_here is not None and (index + 1 == len(spans) or plain[index + 1] is not None):
+            found.extend(tokens_here)
+            index += 1
             continue
-        words = None if _NEEDS_NJD.search(sentence) else _mecab_words(sentence)
-        rewritten = words is None
-        if words is None:
-            words = _njd_words(module, sentence)
-        found.extend(_align(sentence, words, rewritten=rewritten, offset=match.start()))
+        # NJD reads a number by its context, which may lie in the sentence before
+        # (after 「注文番号？」 702154 is read digit by digit): a run of sentences that
+        # need NJD goes through it together with the plain sentence before it.
+        last = index + 1 if tokens_here is not None else index
+        while last < len(spans) and plain[last] is None:
+            last += 1
+        start, end = spans[index][0], spans[last - 1][1]
+        found.extend(_njd_tokens(module, text[start:end], start))
+        index = last
     return tuple(found)
 
 

@@ -57,16 +57,21 @@ def _nfkc_chars(text: str) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _fold_ja_piece(piece: str) -> str:
+    """One NFKC piece folded: lower case, hiragana, punctuation and spaces dropped.
+    Per character, since lower() may lengthen it (İ → i + combining dot)."""
+    return "".join(c for c in kata_to_hira(piece.lower()) if not _is_dropped(c))
+
+
 def fold_ja(text: str) -> Folded:
     """Japanese folding: NFKC, lower case, hiragana, no punctuation or spaces."""
     chars: list[str] = []
     spans: list[tuple[int, int]] = []
     for piece, index in _nfkc_chars(text):
-        piece = kata_to_hira(piece.lower())
-        if _is_dropped(piece):
-            continue
-        chars.append(piece)
-        spans.append((index, index + 1))
+        for char in _fold_ja_piece(piece):
+            chars.append(char)
+            spans.append((index, index + 1))
     return Folded("".join(chars), tuple(spans))
 
 

@@ -82,3 +82,20 @@ def test_stems_meet_across_inflections() -> None:
 def test_a_bad_pattern_is_a_one_line_lexicon_error() -> None:
     with pytest.raises(LexiconError, match=r"x\.yaml:1: bad pattern"):
         make_entry("self_introduction", {"text": "a", "pattern": "(unclosed"}, "ja", "x.yaml:1")
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize(
+    "noise",
+    ["İ", "ß", "ﬃ", "㍻", "\u0301", "\U0001f600", "\u202e", "ǅ"],
+)
+def test_characters_that_change_length_when_folded_do_not_break_detection(
+    noise: str, language: str
+) -> None:
+    # İ lower-cases to two characters; ligatures and ㍻ expand under NFKC. A trainee's
+    # transcript can hold any of them: the apology next to them is still found.
+    text = f"{noise}申し訳ございません{noise}" if language == "ja" else f"{noise} I'm sorry {noise}"
+    found = detect(text, language)
+    assert "apology" in found.categories
+    for hit in found.hits:
+        assert hit.text == text[hit.start : hit.end]

@@ -43,6 +43,27 @@ def _labelled_japanese() -> list[str]:
     return texts
 
 
+def _japanese_strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [text for value in node.values() for text in _japanese_strings(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _japanese_strings(value)]
+    is_japanese = isinstance(node, str) and any("\u3040" <= c <= "\u9fff" for c in node)
+    return [node] if is_japanese and isinstance(node, str) else []
+
+
+def test_mora_counts_of_every_japanese_line_in_the_library_equal_pyopenjtalk() -> None:
+    # Caller lines and replies alike; among them 「注文番号？702154。」, where pyopenjtalk
+    # reads the number digit by digit because of the sentence before it.
+    root = Path(__file__).parents[2]
+    files = [*root.glob("scenarios/ja/*.yaml"), *root.glob("tests/library/replays/ja-*/*.yaml")]
+    texts = {t for f in files for t in _japanese_strings(yaml.safe_load(f.read_text("utf-8")))}
+    assert len(texts) > 1000
+    assert "そうだよ。…注文番号？702154。石井だ。" in texts
+    different = [t for t in texts if reading.morae(t) != pyopenjtalk_morae(reading.prepare(t))]
+    assert not different
+
+
 @pytest.mark.parametrize("text", SENTENCES)
 def test_mora_count_equals_pyopenjtalk(text: str) -> None:
     assert reading.morae(text) == pyopenjtalk_morae(text)
