@@ -50,10 +50,11 @@ def _nfkc_chars(text: str) -> list[tuple[str, int]]:
     for index, char in enumerate(text):
         for piece in unicodedata.normalize("NFKC", char):
             if piece in _COMBINING_MARKS and out:
-                prev, prev_index = out[-1]
-                out[-1] = (unicodedata.normalize("NFC", prev + piece), prev_index)
-            else:
-                out.append((piece, index))
+                composed = unicodedata.normalize("NFC", out[-1][0] + piece)
+                if len(composed) == 1:  # a mark that composes with nothing (事゛) stays
+                    out[-1] = (composed, out[-1][1])
+                    continue
+            out.append((piece, index))
     return out
 
 
@@ -191,10 +192,10 @@ def compact_nfkc(text: str) -> Folded:
     chars: list[str] = []
     spans: list[tuple[int, int]] = []
     for piece, index in _nfkc_chars(text):
-        if piece.isspace():
-            continue
-        chars.append(piece)
-        spans.append((index, index + 1))
+        for char in piece:  # NFKC may expand one character (㍻ → 平成)
+            if not char.isspace():
+                chars.append(char)
+                spans.append((index, index + 1))
     return Folded("".join(chars), tuple(spans))
 
 
