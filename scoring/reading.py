@@ -30,6 +30,9 @@ from scoring.text import compact_nfkc, kata_to_hira
 # numbers are caught after MeCab: NJD's numeral rules (二十日, 七日間, 三本) only touch
 # words MeCab tags as numbers (名詞,数); lexicalised words (一度, 一日中) read the same.
 _NEEDS_NJD = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
+# Words MeCab tags as numbers that NJD's numeral rules leave alone (何度 = なんど):
+# they stay on the fast path.
+_READ_ALIKE = frozenset({"何", "幾"})
 _UNACCENT = str.maketrans("", "", "’'")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*|[。！？!?]+")
 _SMALL_KANA = frozenset("ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ")
@@ -184,7 +187,7 @@ def _mecab_tokens(sentence: str, offset: int) -> list[Token] | None:
     cursor = 0
     for line in lines:
         fields = line.split(",", 10)
-        if len(fields) < 10 or fields[2] == "数":
+        if len(fields) < 10 or (fields[2] == "数" and fields[0] not in _READ_ALIKE):
             return None
         surface, pos, pron = fields[0], fields[1], fields[9]
         if not sentence.startswith(surface, cursor):
