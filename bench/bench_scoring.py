@@ -3,7 +3,8 @@
 1. Scoring one 10-minute session of ~120 utterances, after lexicons are loaded
    (budget < 50 ms): cold (every text new), with pyopenjtalk readings cached (as
    after the engine detected each reply during the call), and warm (all cached).
-2. `callcoach score` over 1,000 session files (in-process, output discarded).
+2. `callcoach score` over 1,000 session files (in-process, output discarded), in
+   one process and with the default worker processes.
 
 Run: .venv/bin/python bench/bench_scoring.py [--sessions N]
 """
@@ -174,15 +175,17 @@ def bench_cli(count: int) -> None:
             session = make_session("ja" if number % 2 else "en", number, utterances=40, minutes=4.0)
             path.write_text(json.dumps(session, ensure_ascii=False), encoding="utf-8")
             paths.append(str(path))
-        args = argparse.Namespace(files=paths, format="json", rubric=None)
-        started, cpu = time.perf_counter(), _cpu()
-        with contextlib.redirect_stdout(io.StringIO()):
-            code = score.run(args)
-        elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
-    print(
-        f"callcoach score over {count} sessions (40 utterances each): {elapsed:6.2f} s wall, "
-        f"{cpu:6.2f} s CPU  ({count / cpu:6.0f} sessions per CPU second, exit {code})"
-    )
+        for jobs in (1, None):
+            args = argparse.Namespace(files=paths, format="json", rubric=None, jobs=jobs)
+            started = time.perf_counter()
+            with contextlib.redirect_stdout(io.StringIO()):
+                code = score.run(args)
+            elapsed = time.perf_counter() - started
+            how = "one process" if jobs == 1 else "a worker per CPU (default)"
+            print(
+                f"callcoach score over {count} sessions (40 utterances each), {how}: "
+                f"{elapsed:6.2f} s wall ({count / elapsed:5.0f} sessions/s, exit {code})"
+            )
 
 
 def main(argv: list[str] | None = None) -> None:

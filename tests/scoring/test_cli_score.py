@@ -126,3 +126,27 @@ def test_progress_bar_on_a_terminal(
     code, out, err = run_score(files, capsys)
     assert code == 0 and len(out.splitlines()) == len(files)
     assert f"{len(files)}/{len(files)}" in err
+
+
+def test_a_large_batch_in_worker_processes_matches_one_process(
+    sessions: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": ', encoding="utf-8")
+    batch = [str(sessions[n % len(sessions)]) for n in range(score.PARALLEL_MIN_FILES)]
+    batch[5] = str(broken)
+    one = run_score([*batch, "--jobs", "1"], capsys)
+    two = run_score([*batch, "--jobs", "2"], capsys)
+    assert one == two
+    code, out, err = two
+    assert code == 1
+    assert len(out.splitlines()) == len(batch) - 1
+    assert [json.loads(line)["file"] for line in out.splitlines()] == batch[:5] + batch[6:]
+    assert err.count("callcoach: ") == 1 and "broken.json:1:12: invalid JSON" in err
+
+
+def test_jobs_below_one_is_a_one_line_error(
+    sessions: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_score([str(sessions[0]), "--jobs", "0"], capsys)
+    assert code == 1 and out.strip() == "callcoach: --jobs must be at least 1, not 0"
