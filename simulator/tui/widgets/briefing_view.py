@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from simulator.i18n import label, t
 from simulator.scenario.model import Scenario
+from simulator.tui.kinsoku import KinsokuText
 
 # A space between two Japanese characters: left by YAML line folding (`>`), not meant.
 _FOLDED_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=[\u3000-\u9fff\uff00-\uffef])")
@@ -31,7 +32,7 @@ def _section(title: str, lines: Sequence[str], *, bullet: str = "・") -> list[R
     if not lines:
         return []
     heading = Text(title, style="bold underline")
-    return [heading, *(Text(f"{bullet}{line}") for line in lines), Text("")]
+    return [heading, *(KinsokuText(f"{bullet}{line}") for line in lines), Text("")]
 
 
 def briefing_renderable(scenario: Scenario) -> Group:
@@ -41,7 +42,7 @@ def briefing_renderable(scenario: Scenario) -> Group:
     who.append(f"  [{label('caller_type', caller.type)}]", style="bold magenta")
     parts: list[RenderableType] = [who]
     if caller.persona:
-        parts.append(Text(unwrap(caller.persona, lang), style="italic"))
+        parts.append(KinsokuText(Text(unwrap(caller.persona, lang), style="italic")))
     parts.append(Text(""))
     parts += _section(t("briefing.situation"), [unwrap(brief.situation, lang)], bullet="")
     parts += _section(t("briefing.history"), brief.history)

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from simulator.i18n import label, t
 from simulator.scenario.model import Turn
+from simulator.tui.kinsoku import KinsokuText
 
 
 def hint_text(turn: Turn) -> Table:
@@ -24,9 +25,9 @@ def hint_text(turn: Turn) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(t("hint.title"), Text(hint))
+    grid.add_row(t("hint.title"), KinsokuText(hint))
     if turn.model_answer:
-        grid.add_row(t("hint.model_answer"), Text(turn.model_answer, style="green"))
+        grid.add_row(t("hint.model_answer"), KinsokuText(Text(turn.model_answer, style="green")))
     return grid
 
 

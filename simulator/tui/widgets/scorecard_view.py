@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from simulator.i18n import label, t
 from simulator.scenario.model import Scenario
+from simulator.tui.kinsoku import KinsokuText
 
 SEVERITY_STYLE = {"good": "green", "info": "cyan", "warn": "yellow", "error": "red"}
 
@@ -83,7 +84,8 @@ def _feedback(card: Mapping[str, Any]) -> list[RenderableType]:
     for item in items:
         severity = str(item.get("severity", "info"))
         tag = Text(f"[{label('severity', severity)}]", style=SEVERITY_STYLE.get(severity, ""))
-        grid.add_row(tag, str(item.get("turn") or ""), str(item.get("message", "")))
+        message = KinsokuText(str(item.get("message", "")))
+        grid.add_row(tag, str(item.get("turn") or ""), message)
     return [Text(t("result.feedback"), style="bold underline"), grid, Text("")]
 
 
@@ -102,8 +104,8 @@ def _model_answers(scenario: Scenario, record: Mapping[str, Any]) -> list[Render
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     for turn in answers:
-        grid.add_row(turn.id, Text(turn.say[0], style="dim"))
-        grid.add_row("→", Text(str(turn.model_answer), style="green"))
+        grid.add_row(turn.id, KinsokuText(Text(turn.say[0], style="dim")))
+        grid.add_row("→", KinsokuText(Text(str(turn.model_answer), style="green")))
     parts: list[RenderableType] = [Text(t("result.model_answers"), style="bold underline"), grid]
     return parts
 

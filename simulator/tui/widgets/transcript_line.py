@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from simulator.tui.kinsoku import KinsokuText
+
 
 class TranscriptLine(Horizontal):
     DEFAULT_CSS = """
@@ -24,13 +26,13 @@ class TranscriptLine(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(f"{self.speaker}:", classes="speaker", markup=False)
-        yield Static(self.said, classes="said", markup=False)
+        yield Static(KinsokuText(self.said), classes="said")
 
-    def on_mount(self) -> None:
-        self.query_one(".said", Static).update(self.said)
+    def on_mount(self) -> None:  # show() may have run between compose and mount
+        self.query_one(".said", Static).update(KinsokuText(self.said))
 
     def show(self, said: str) -> None:
         if said != self.said:
             self.said = said
             for widget in self.query(".said").results(Static):  # none before compose
-                widget.update(said)
+                widget.update(KinsokuText(said))
