@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "binding.quit": "終了",
     "binding.retry": "再挑戦",
     "binding.next_scenario": "次のシナリオへ",
+    "binding.play_turn": "再生",
+    "binding.stop_playback": "停止",
     "binding.start": "通話開始",
     "binding.trainee": "氏名",
     "binding.yes": "はい",
@@ -123,6 +125,11 @@ MESSAGES: dict[str, str] = {
     "result.metric.times": "{n} 回",
     "result.feedback": "フィードバック",
     "result.model_answers": "模範応答",
+    "result.recording.heading": "録音 — ターンを選んで Enter で再生",
+    "result.recording.none": "この通話の録音は残っていません。",
+    "result.recording.saving": "録音を保存しています…",
+    "result.recording.cannot_play": "録音を再生できません: {reason}",
+    "result.recording.device_lost": "再生中にスピーカーが止まりました（機器が外れましたか？）",
     # ドリル
     "drill.title": "ドリル — {title}",
     "drill.rules": (
@@ -206,6 +213,8 @@ MESSAGES: dict[str, str] = {
     "voice.engine": "{reason}",
     "voice.note.barge_in": "⚡ お客様の話に割り込みました。お客様は話を止めました。",
     "voice.not_heard": "（聞き取れませんでした）",
+    "voice.note.talk_over": "⚡ お客様の話に割り込みました。お客様はそのまま話し続けています。",
+    "voice.partial": "{you}（発話中）: {text}…",
     "voice.unavailable": "音声モードは使えません: {reason}",
     "voice.offer_text": "T キーで文字入力の通話に切り替えます。Esc で戻ります。",
     "voice.lost": (

@@ -10,6 +10,7 @@ COMMAND_MODULES = (
     "history",
     "doctor",
     "say",
+    "play",
     "trainee",
     "assign",
     "assignments",

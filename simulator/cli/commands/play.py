@@ -1,0 +1,125 @@
+"""`callcoach play SESSION [--turn N]` — list a recorded call's turns, play one of them
+(or save it as WAV). The caller's lines come from the recording's left channel, the
+trainee's from the right (simulator.voice.playback)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from simulator.errors import CallCoachError, UsageError
+from simulator.team.cli_support import add_as_option
+
+if TYPE_CHECKING:
+    from simulator.store.store import Store
+    from simulator.voice.playback import RecordedTurn
+
+SEARCH_LIMIT = 500  # sessions searched for an id prefix (newest first)
+STALL_MARGIN = 5.0  # seconds past a clip's length before playback counts as stalled
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "play",
+        help="list or play back the turns of a recorded call",
+        description="Without --turn: list the call's turns and where its recording is. "
+        "With --turn N: play turn N (or save it with --out). SESSION is a session id, "
+        "a unique start of one (`callcoach history --format json` shows ids) or 'last'.",
+    )
+    parser.add_argument("session", metavar="SESSION", help="session id, id prefix or 'last'")
+    parser.add_argument("--turn", type=int, metavar="N", help="the turn to play (as listed)")
+    parser.add_argument(
+        "--channel",
+        choices=("caller", "trainee", "both"),
+        help="which side to hear (default: the speaker's own)",
+    )
+    parser.add_argument("--out", type=Path, metavar="FILE.wav", help="save the turn instead")
+    parser.add_argument("--device", metavar="DEVICE", help="output device index or name part")
+    add_as_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.voice.playback import describe_turns, recorded_turns, recording_of
+
+    if args.out is not None and args.out.suffix.lower() != ".wav":
+        raise UsageError(f"--out {args.out}: expected a .wav file name")
+    record = _load_record(args)
+    turns = recorded_turns(record)
+    recording = recording_of(record)
+    if args.turn is None:
+        print("\n".join(describe_turns(turns)) or "(no turns)")
+        print(f"recording: {recording or 'none (text mode, or it was not kept)'}")
+        return 0
+    turn = next((t for t in turns if t.index == args.turn), None)
+    if turn is None:
+        listed = ", ".join(str(t.index) for t in turns) or "none"
+        raise UsageError(f"--turn {args.turn}: no such turn in {record['id']} (turns: {listed})")
+    if recording is None:
+        raise CallCoachError(f"session {record['id']} has no recording (text mode?)")
+    _hear(recording, turn, args)
+    return 0
+
+
+def _load_record(args: argparse.Namespace) -> dict[str, Any]:
+    from simulator.store import open_store
+    from simulator.team.access import scope_for, viewer
+
+    with open_store(args.db) as store:
+        # As with history: once a database has trainers, a trainee hears only their own.
+        trainee = scope_for(viewer(store, args.acting), None, wants_others=False)
+        record = store.load_record(_session_id(store, args.session, trainee))
+    if trainee is not None and record.get("trainee") != trainee:
+        raise CallCoachError(f"session {record['id']} is not one of {trainee}'s")
+    return record
+
+
+def _session_id(store: Store, given: str, trainee: str | None) -> str:
+    sessions = store.history(trainee=trainee, limit=SEARCH_LIMIT)
+    if given == "last":
+        if not sessions:
+            raise CallCoachError(f"{store.where}: no sessions stored yet")
+        return str(sessions[0].id)
+    matches = [s.id for s in sessions if s.id.startswith(given)]
+    if len(matches) > 1 and given not in matches:
+        raise UsageError(f"{given!r} is the start of {len(matches)} session ids; give more of it")
+    return str(matches[0]) if matches else given  # not recent: the store says if it exists
+
+
+def _hear(recording: Path, turn: RecordedTurn, args: argparse.Namespace) -> None:
+    from simulator.voice.playback import PADDING, read_span
+
+    audio = read_span(recording, turn.start, turn.end, args.channel or turn.channel, PADDING)
+    label = f"turn {turn.index} ({turn.speaker}, {turn.start:.1f}–{turn.end:.1f} s)"
+    if args.out is not None:
+        _save(args.out, audio)
+        print(f"{args.out}: {label}, {audio.duration:.2f} s")
+        return
+    print(f"{label}: {turn.text}")
+    _play(audio, args.device)
+
+
+def _save(path: Path, audio: Any) -> None:
+    from simulator.audio.types import write_wav
+
+    try:
+        write_wav(path, audio)
+    except OSError as error:
+        raise CallCoachError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def _play(audio: Any, device: str | None) -> None:
+    from simulator.audio.devices import DeviceError
+    from simulator.voice.turn_player import TurnPlayer, speaker_opener
+
+    chosen: int | str | None = int(device) if device and device.isdigit() else device
+    player = TurnPlayer(speaker_opener(chosen))
+    try:
+        line = player.play(audio)
+        if not player.wait(line, timeout=audio.duration + STALL_MARGIN):
+            raise DeviceError("playback did not finish (device unplugged or stalled?)")
+    except DeviceError as error:
+        raise DeviceError(f"{error} — or save the turn with --out FILE.wav") from None
+    finally:
+        player.close()
