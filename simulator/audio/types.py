@@ -86,12 +86,15 @@ def read_wav(path: Path) -> Audio:
             frames = handle.readframes(handle.getnframes())
     except FileNotFoundError:
         raise AudioError(f"{path}: no such WAV file") from None
-    except (wave.Error, EOFError, OSError) as error:
+    except (wave.Error, EOFError, OSError, RuntimeError) as error:  # wave raises all four
         raise AudioError(f"{path}: not a readable PCM WAV file ({error})") from None
     dtype = {1: "u1", 2: "<i2", 4: "<i4"}.get(width)
     if dtype is None:
         raise AudioError(f"{path}: {8 * width}-bit WAV is not supported; use 16-bit PCM")
-    data = np.frombuffer(frames, dtype=dtype).astype(np.float32)
+    if channels < 1 or rate < 1:
+        raise AudioError(f"{path}: not a readable PCM WAV file (bad header)")
+    whole = len(frames) - len(frames) % (width * channels)  # a cut-off last frame is dropped
+    data = np.frombuffer(frames[:whole], dtype=dtype).astype(np.float32)
     if width == 1:
         data = (data - 128.0) * 256.0
     scale = 32768.0 * (65536.0 if width == 4 else 1.0)
