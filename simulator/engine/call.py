@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from simulator.engine.conversation import CallerLine, Conversation, Detector, Reply, Step
 from simulator.engine.pacing import CALLER_PACE, TRAINEE_PACE, mood_pace_factor, speaking_seconds
@@ -23,6 +23,9 @@ CALLER_RESPONSE_DELAY = 0.6
 # DESIGN.md §7: an interruption starts > 0.2 s before the caller's end and overlaps ≥ 0.5 s.
 INTERRUPTION_LEAD = 0.2
 INTERRUPTION_OVERLAP = 0.5
+
+# How the caller takes a barge-in: stop (and protest), or talk over the trainee.
+BargeInReaction = Literal["stop", "talk_over"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,65 @@ class CallSession:
         step = self.conversation.held_too_long()
         return self._apply(step, end, self.conversation.turn.id)
 
+    def barge_in_reaction(self, index: int) -> BargeInReaction:
+        """What the caller does when the trainee talks over caller line ``index``, as
+        the scenario says (DESIGN.md §3, §8).
+
+        A cut-in line (the scenario's ``cut_in``: the caller talks over a trainee who
+        has gone on too long) is the caller taking the floor on purpose: they talk
+        over the trainee and do not give it back. On any other line the caller stops,
+        hears the trainee out, and the reply is judged ``interrupted`` (DESIGN.md §7)
+        — the turn's ``interrupted: true`` branch is the protest ("Excuse me, I
+        haven't finished."); a turn without one reacts through its other branches."""
+        line = self.record["utterances"][index]
+        return "talk_over" if line.get("cut_in") else "stop"
+
+    def barge_in(
+        self,
+        index: int,
+        onset: float,
+        confirmed: float,
+        *,
+        stopped: float | None,
+        planned_end: float | None = None,
+        unsaid: Sequence[int] | None = None,
+    ) -> list[int]:
+        """The trainee talked over caller line ``index`` from ``onset``, confirmed at
+        ``confirmed``; recorded as a ``barge_in`` event with the caller's reaction.
+
+        ``stopped`` (None: the caller talks on) is when the line's audio really stopped.
+        The line then ends there and keeps ``planned_end`` (the scorer judges the
+        trainee against the line as it was meant to be, DESIGN.md §7), and the lines
+        of the step not said yet (``unsaid``; by default the caller lines planned to
+        start after the stop) are dropped: ``dropped: true``, both times at the stop,
+        listed in the event. Returns their indices.
+
+        Why dropped and not resumed after the protest: the step that planned them
+        already moved the call to their turn, and the reply being spoken is judged
+        against that turn; the engine's answer to it (the protest of the turn's
+        ``interrupted`` branch, then the line of the turn it leads to) comes next.
+        Said after the protest, they would ask a question the conversation has left
+        behind, and then the caller would ask the next one. As on a real call, talking
+        over the caller costs the trainee what the caller still had to say; the
+        record keeps it (``dropped`` lines, listed in the event)."""
+        line = self.record["utterances"][index]
+        event: dict[str, Any] = {"turn": line["turn"], "onset": _r(onset)}
+        if stopped is None:
+            self.recorder.add_event(confirmed, "barge_in", reaction="talk_over", **event)
+            return []
+        dropped = list(unsaid) if unsaid is not None else self._planned_after(index, stopped)
+        if dropped:
+            event["dropped"] = dropped
+        self.recorder.add_event(confirmed, "barge_in", reaction="stop", **event)
+        for i in dropped:
+            self.recorder.update_utterance(i, start=_r(stopped), end=_r(stopped), dropped=True)
+        if dropped and not line.get("cut_in"):
+            self._last_caller_index = index  # the reply answers the line it cut
+        self._cut_line(index, stopped, line["end"] if planned_end is None else planned_end)
+        said_ends = [u["end"] for u in self.record["utterances"][index:] if _said(u)]
+        self.caller_free_at = min(self.caller_free_at, max([stopped, *said_ends]))
+        return dropped
+
     def abandon(self, t: float) -> None:
         if self.outcome is not None:
             return
@@ -134,6 +196,16 @@ class CallSession:
         self._finish(t)
 
     # -- internals -----------------------------------------------------------
+    def _planned_after(self, index: int, t: float) -> list[int]:
+        later = enumerate(self.record["utterances"][index + 1 :], index + 1)
+        return [i for i, u in later if _said(u) and u["start"] >= t]
+
+    def _cut_line(self, index: int, stopped: float, planned_end: float) -> None:
+        line = self.record["utterances"][index]
+        if "planned_end" in line or stopped >= planned_end:
+            return  # cut before, or it had finished anyway
+        self.recorder.update_utterance(index, end=_r(stopped), planned_end=_r(planned_end))
+
     def _interrupts(self, start: float, end: float) -> bool:
         if self._last_caller_index is None:
             return False
@@ -202,6 +274,10 @@ class CallSession:
         from scoring import score_session
 
         return score_session(self.record)
+
+
+def _said(utterance: dict[str, Any]) -> bool:
+    return utterance["speaker"] == "customer" and not utterance.get("dropped")
 
 
 def _r(t: float) -> float:

@@ -3,9 +3,11 @@ session clock at its offset (end of the caller's last line + ``start``; negative
 over the caller) and goes through the same VAD → ASR → engine path as a live call.
 
 While a caller line is playing (on the planned timeline), VAD gets the line's
-level as its playback reference, so trainee speech over the caller is found and a
-barge-in (≥ 0.2 s of speech over the caller) stops the caller at the moment it is
-confirmed. The scenario's ``interrupted: true`` branches supply the protest.
+level as its playback reference, so trainee speech over the caller is found. A
+barge-in (≥ 0.2 s of speech over the caller) gets the reaction a live call gives it
+(CallSession.barge_in_reaction): the caller stops at the moment it is confirmed and
+the rest of the step is dropped — the scenario's ``interrupted: true`` branches
+supply the protest — except on a cut-in line, which the caller talks through.
 """
 
 from __future__ import annotations

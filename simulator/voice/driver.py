@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from simulator.engine.call import CallSession, Speech
 from simulator.voice.push_to_talk import NullStream, PushToTalk
-from simulator.voice.session import cut_caller_line, turn_hints
+from simulator.voice.session import turn_hints
 from simulator.voice.updates import (
     BargedIn,
     CallEnded,
@@ -27,6 +27,7 @@ from simulator.voice.updates import (
     Heard,
     MicLevel,
     MoodChanged,
+    Partial,
     TraineeStarted,
     VoiceUpdate,
 )
@@ -45,6 +46,11 @@ if TYPE_CHECKING:
 LINE_GAP = 0.3  # pause between two caller lines of one step (as CallSession plans them)
 MONITOR_SECONDS = 0.1
 LEVEL_EVERY = 3  # frames per level-meter update (90 ms)
+# Seconds of speech between two looks at the recogniser's partial result: often enough
+# to read along, rare enough to cost nothing (sphinx's hyp() is a ~0.1 ms backtrace,
+# so it runs right here on the listener thread, which also feeds the decoder — the
+# decoders are not thread-safe; PortAudio's callback thread only queues frames).
+PARTIAL_EVERY = 0.3
 
 
 class CallerVoice(Protocol):
@@ -92,7 +98,9 @@ class VoiceCall:
         self._on_hold_since: float | None = None
         self._stop = threading.Event()
         self.push_to_talk = PushToTalk()
-        self._vad_stream: RecognitionStream | None = None
+        self._vad_stream: RecognitionStream | None = None  # the reply being decoded
+        self._partial_at = 0.0  # when the partial result was last looked at
+        self._partial_text = ""
         self._levels: list[float] = []
         self.listener: Listener | None = None
         self._threads: list[threading.Thread] = []
@@ -188,11 +196,13 @@ class VoiceCall:
 
         hints = turn_hints(self.session.scenario, self.session.conversation.turn)
         self._vad_stream = open_stream(self.recognizer, self.language, hints)
+        self._partial_at, self._partial_text = self.clock.now(), ""
         return self._vad_stream
 
     def _on_frame(self, frame: Frame) -> None:
         if self.recording is not None:
             self.recording.add_trainee_pcm(frame.t, frame.pcm)
+        self._send_partial(frame.t)
         self._levels.append(frame.level())
         if len(self._levels) >= LEVEL_EVERY:
             speaking = self.push_to_talk.talking or self._detector_speaking()
@@ -203,6 +213,19 @@ class VoiceCall:
             self._ptt_pressed(frame)
         elif key == "released":
             self._ptt_released()
+
+    def _send_partial(self, now: float) -> None:
+        """The partial transcript of the reply being spoken, when it has grown."""
+        stream = self._vad_stream
+        if stream is None or now - self._partial_at < PARTIAL_EVERY:
+            return
+        from simulator.audio.asr.stream import partial_of
+
+        self._partial_at = now
+        text = partial_of(stream)
+        if text and text != self._partial_text:
+            self._partial_text = text
+            self.notify(Partial(text, now))
 
     def _detector_speaking(self) -> bool:
         return self.listener is not None and self.listener.detector.speaking
@@ -217,6 +240,7 @@ class VoiceCall:
         elif isinstance(event, BargeIn):
             self._barge_in(event.onset, event.t)
         elif isinstance(event, Transcribed) and not self.push_to_talk.talking:
+            self._vad_stream = None  # finished: no more partials from it
             utterance = event.utterance
             fields = {"asr": event.recognition.record_fields(), **utterance.record_fields()}
             voiced = {"voiced": fields["voiced"], "asr": fields["asr"]}
@@ -226,6 +250,7 @@ class VoiceCall:
     def _ptt_pressed(self, frame: Frame) -> None:
         if self._vad_stream is not None:
             self._vad_stream.cancel()  # releases the recogniser for the key's audio
+            self._vad_stream = None
         self._trainee_turn = True
         self.notify(TraineeStarted(frame.t))
         self._barge_in(frame.t, frame.t)
@@ -254,23 +279,32 @@ class VoiceCall:
             self._after_step(end)
 
     def _barge_in(self, onset: float, confirmed: float) -> None:
+        """The caller reacts as the scenario says (CallSession.barge_in_reaction): stops
+        — the rest of the step is dropped, CallSession.barge_in says why — or, on a
+        cut-in line, talks over the trainee and plays on."""
         with self.lock:
             if self._playing is None or self.ended:
                 return
             speech, line = self._playing
             if line.started_at is None or line.done.is_set():
                 return
-            self.speaker.stop()
-            # the audio stops a moment after the confirmation (output latency)
-            stopped = max(confirmed, line.ended_at or confirmed)
-            planned_end = line.started_at + line.audio.duration
-            cut_caller_line(self.session, speech.index, onset, confirmed, stopped, planned_end)
-            for dropped in self._pending:  # the rest of the step is never said
-                self.session.recorder.update_utterance(
-                    dropped.index, start=round(stopped, 3), end=round(stopped, 3), dropped=True
-                )
-            self._pending.clear()
-        self.notify(BargedIn(onset, confirmed))
+            stops = self.session.barge_in_reaction(speech.index) == "stop"
+            stopped: float | None = None
+            if stops:
+                self.speaker.stop()
+                # the audio stops a moment after the confirmation (output latency)
+                stopped = max(confirmed, line.ended_at or confirmed)
+            self.session.barge_in(
+                speech.index,
+                onset,
+                confirmed,
+                stopped=stopped,
+                planned_end=line.started_at + line.audio.duration,
+                unsaid=[s.index for s in self._pending] if stops else None,
+            )
+            if stops:
+                self._pending.clear()
+        self.notify(BargedIn(onset, confirmed, caller_stops=stops))
 
     # -- engine steps --------------------------------------------------------------
     def _enqueue(self, speeches: list[Speech]) -> None:

@@ -50,6 +50,9 @@ class NullStream:
     def feed(self, pcm16: bytes) -> None:
         pass
 
+    def partial(self) -> str:
+        return ""
+
     def finish(self) -> Recognition:
         from simulator.audio.asr.base import Recognition
 

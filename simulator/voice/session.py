@@ -1,13 +1,12 @@
 """What live voice calls and ``wav:`` replay share: the turn's ASR hints and the
-caller's default reaction to a barge-in (stop talking at the confirmation time).
+caller's reaction to a barge-in on the replay timeline (CallSession.barge_in decides
+and records it for both).
 
 A caller line cut short keeps its original end as ``planned_end`` (the scorer and
 the interruption check judge the trainee against the line as it was meant to be).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from simulator.engine.call import CallSession
 from simulator.scenario.model import Scenario, Turn
@@ -51,39 +50,12 @@ def caller_line_at(session: CallSession, t: float) -> int | None:
 
 def apply_barge_in(session: CallSession, onset: float, confirmed: float) -> int | None:
     """The trainee talked over the caller from ``onset``; confirmed at ``confirmed``
-    (the replay timeline: the caller stops right then). Returns the cut utterance's
-    index, or None when no caller line was playing at ``onset``."""
+    (the replay timeline: a caller who stops does so right then, like a live one a
+    frame after the confirmation). Returns the talked-over utterance's index, or None
+    when no caller line was playing at ``onset``."""
     index = caller_line_at(session, onset)
     if index is None:
         return None
-    planned_end = session.record["utterances"][index]["end"]
-    cut_caller_line(session, index, onset, confirmed, confirmed, planned_end)
+    stopped = confirmed if session.barge_in_reaction(index) == "stop" else None
+    session.barge_in(index, onset, confirmed, stopped=stopped)
     return index
-
-
-def cut_caller_line(
-    session: CallSession,
-    index: int,
-    onset: float,
-    confirmed: float,
-    stopped: float,
-    planned_end: float,
-) -> None:
-    """Record a ``barge_in`` event at ``confirmed`` and end caller utterance ``index``
-    at ``stopped`` (when its audio stopped), keeping ``planned_end``."""
-    utterance: dict[str, Any] = session.record["utterances"][index]
-    session.recorder.add_event(confirmed, "barge_in", turn=utterance["turn"], onset=round(onset, 3))
-    if "planned_end" in utterance or stopped >= planned_end:
-        return
-    session.recorder.update_utterance(
-        index, end=round(stopped, 3), planned_end=round(planned_end, 3)
-    )
-    if session.caller_free_at > stopped:
-        session.caller_free_at = max(stopped, _later_lines_end(session, index))
-
-
-def _later_lines_end(session: CallSession, index: int) -> float:
-    later = [
-        u["end"] for u in session.record["utterances"][index + 1 :] if u["speaker"] == "customer"
-    ]
-    return max(later, default=0.0)

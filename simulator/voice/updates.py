@@ -31,7 +31,17 @@ class TraineeStarted:
 @dataclass(frozen=True)
 class BargedIn:
     onset: float
-    at: float  # confirmed (the caller stops here)
+    at: float  # confirmed (a caller who stops does so here)
+    caller_stops: bool = True  # False: the scenario's caller talks over the trainee
+
+
+@dataclass(frozen=True)
+class Partial:
+    """What the recogniser makes of the trainee's speech so far (the live transcript;
+    engines that cannot say send none). A later ``Heard`` replaces it."""
+
+    text: str
+    at: float
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ VoiceUpdate = (
     | CallerFinished
     | TraineeStarted
     | BargedIn
+    | Partial
     | Heard
     | MicLevel
     | MoodChanged

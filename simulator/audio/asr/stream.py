@@ -4,6 +4,10 @@ Turn latency is end of speech → caller's next line. Decoding only after the
 0.6 s end-of-turn silence adds the whole decode time to it; streaming the frames
 into the decoder as they arrive leaves only the final search. Engines that cannot
 stream get a stream that buffers and recognises at the end.
+
+``partial()`` is the best hypothesis so far, for the live transcript while the
+trainee is still talking; engines without one (faster-whisper, google, anything
+buffered) say "".
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ class RecognitionStream(Protocol):
     def feed(self, pcm16: bytes) -> None:
         """16 kHz mono int16 little-endian."""
 
+    def partial(self) -> str:
+        """The best hypothesis so far ("" when none). Called from the thread that
+        feeds the stream (decoders are not thread-safe), a few times a second."""
+        ...
+
     def finish(self) -> Recognition: ...
 
     def cancel(self) -> None: ...
@@ -33,6 +42,9 @@ class BufferedStream:
 
     def feed(self, pcm16: bytes) -> None:
         self._chunks.append(pcm16)
+
+    def partial(self) -> str:
+        return ""  # nothing is decoded before the end
 
     def finish(self) -> Recognition:
         audio = Audio.from_int16(b"".join(self._chunks), 16000)
@@ -48,6 +60,13 @@ def open_stream(recognizer: Recognizer, language: str, hints: Sequence[str]) -> 
         stream: RecognitionStream = opener(language, hints)
         return stream
     return BufferedStream(recognizer, language, hints)
+
+
+def partial_of(stream: object) -> str:
+    """``stream.partial()``, or "" for a stream written before partials existed (a
+    recogniser's own ``open_stream`` wrapper, e.g. a benchmark's timing shim)."""
+    partial = getattr(stream, "partial", None)
+    return str(partial()) if partial is not None else ""
 
 
 def rms16(pcm16: bytes) -> float:

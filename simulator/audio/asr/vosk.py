@@ -2,6 +2,9 @@
 offline choice for Japanese. The model loads once and stays loaded; each utterance
 gets a fresh, cheap KaldiRecognizer.
 
+While the trainee speaks, a stream feeds the recogniser frame by frame, so its
+partial result is the live transcript and only the last bit is decoded at the end.
+
 Model directory: the ``model`` argument, else CALLCOACH_VOSK_MODEL (or
 CALLCOACH_VOSK_MODEL_JA / _EN for one language), else ``<data dir>/models/vosk-<lang>``.
 """
@@ -72,23 +75,77 @@ class VoskRecognizer:
 
     def recognize(self, audio: Audio, language: str, hints: Sequence[str] = ()) -> Recognition:
         # Hints are not used: a grammar would force every reply into the expected words.
+        stream = self.open_stream(language, hints)
+        stream.feed(audio.resampled(16000).pcm16())
+        return stream.finish()
+
+    def open_stream(self, language: str, hints: Sequence[str] = ()) -> VoskStream:
+        """Decode while the trainee speaks: a fresh, cheap KaldiRecognizer on the one
+        loaded model (a model may serve several recognisers)."""
         check_language(self, language)
         with self._lock:
             recognizer = self._vosk.KaldiRecognizer(self._model, 16000)
-            recognizer.SetWords(True)
-            recognizer.AcceptWaveform(audio.resampled(16000).pcm16())
-            result = json.loads(recognizer.FinalResult())
-        return parse_result(result, self.name)
+        recognizer.SetWords(True)
+        return VoskStream(recognizer, self.name)
 
     def close(self) -> None:
         pass
 
 
+class VoskStream:
+    """Kaldi ends a segment at each pause it hears (AcceptWaveform → True): those
+    segments are kept, since Result() hands each out once and FinalResult() has only
+    the last one. The listener may finish a turn on a worker while the feeding thread
+    still asks for the partial result: one recogniser call at a time."""
+
+    def __init__(self, recognizer: Any, engine: str) -> None:
+        self._recognizer, self._engine = recognizer, engine
+        self._segments: list[dict[str, Any]] = []
+        self._open = True
+        self._guard = threading.Lock()
+
+    def feed(self, pcm16: bytes) -> None:
+        with self._guard:
+            if self._open and self._recognizer.AcceptWaveform(pcm16):
+                self._segments.append(json.loads(self._recognizer.Result()))
+
+    def partial(self) -> str:
+        if not self._guard.acquire(blocking=False):
+            return ""  # being finished: the final text is on its way
+        try:
+            if not self._open:
+                return ""
+            latest = str(json.loads(self._recognizer.PartialResult()).get("partial", ""))
+        finally:
+            self._guard.release()
+        return " ".join(t for t in (*self._texts(), latest.strip()) if t)
+
+    def finish(self) -> Recognition:
+        with self._guard:
+            if not self._open:
+                return Recognition("", 0.0, self._engine)
+            self._open = False
+            self._segments.append(json.loads(self._recognizer.FinalResult()))
+            return parse_results(self._segments, self._engine)
+
+    def cancel(self) -> None:
+        with self._guard:
+            self._open = False
+            self._segments.clear()
+
+    def _texts(self) -> list[str]:
+        return [t for s in self._segments if (t := str(s.get("text", "")).strip())]
+
+
 def parse_result(result: dict[str, Any], engine: str) -> Recognition:
-    text = str(result.get("text", "")).strip()
-    words = result.get("result") or []
+    return parse_results([result], engine)
+
+
+def parse_results(results: Sequence[dict[str, Any]], engine: str) -> Recognition:
+    """Vosk result objects of consecutive segments → one Recognition."""
+    text = " ".join(t for r in results if (t := str(r.get("text", "")).strip()))
     if not text:
         return Recognition("", 0.0, engine)
-    scores = [float(w.get("conf", 1.0)) for w in words]
+    scores = [float(w.get("conf", 1.0)) for r in results for w in r.get("result") or []]
     confidence = sum(scores) / len(scores) if scores else 1.0
     return Recognition(text, confidence, engine)

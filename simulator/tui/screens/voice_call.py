@@ -29,6 +29,7 @@ from simulator.tui.services import CallOptions
 from simulator.tui.widgets.hold_timer import HoldTimer
 from simulator.tui.widgets.mic_level import MicLevel
 from simulator.tui.widgets.mood_meter import MoodMeter
+from simulator.tui.widgets.partial_line import PartialLine, spoken_text
 from simulator.tui.widgets.transcript import Transcript
 from simulator.tui.widgets.voice_state import VoiceState
 from simulator.tui.worker_errors import WorkerScreen
@@ -76,6 +77,7 @@ class VoiceCallScreen(WorkerScreen):
         self._hold_since: float | None = None
         self._talking = False
         self._barged = False
+        self._speaking = False  # the trainee is saying a reply (VAD), not yet heard
         translate_bindings(self)
 
     @property
@@ -93,6 +95,7 @@ class VoiceCallScreen(WorkerScreen):
         yield Static(t("voice.headset"), id="voice-note")
         you = self.options.trainee or t("call.you")
         yield Transcript(self.scenario.caller.name, you, self.scenario.language, id="transcript")
+        yield PartialLine(you, self.scenario.language, id="partial")
         # Off until the trainee chooses to type (it would take the keys of voice mode).
         yield Input(placeholder=t("call.placeholder"), id="reply", disabled=True)
         yield Footer()
@@ -170,16 +173,25 @@ class VoiceCallScreen(WorkerScreen):
         elif isinstance(update, u.CallerStarted):
             self._caller_started(update.speech, update.at)
         elif isinstance(update, u.CallerFinished):
-            if not self._ended and not self._talking:
+            # cut by a barge-in, the trainee is still talking: that state stays
+            if not self._ended and not self._talking and not self._speaking:
                 self._set_state("listening")
         elif isinstance(update, u.TraineeStarted):
+            self._speaking = not self._talking
             self._set_state("push_to_talk" if self._talking else "speaking")
         elif isinstance(update, u.BargedIn):
             self._barged = True
             self._set_state("barge_in")
-            self.transcript.add_note(t("voice.note.barge_in"))
+            self.partial.clear()  # the marker goes first; the words follow under it
+            note = "voice.note.barge_in" if update.caller_stops else "voice.note.talk_over"
+            self.transcript.add_note(t(note))
+        elif isinstance(update, u.Partial):
+            if not self._ended:
+                self.partial.show(update.text)
         elif isinstance(update, u.Heard):
-            text = update.text or t("voice.not_heard")
+            self._speaking = False
+            self.partial.clear()
+            text = spoken_text(update.text, self.scenario.language) or t("voice.not_heard")
             self.transcript.add_reply(text, over_caller=self._barged)
             self._barged = False
             if not self._talking:
@@ -192,6 +204,8 @@ class VoiceCallScreen(WorkerScreen):
             self._call_ended(update.outcome)
 
     def _caller_started(self, speech: Speech, at: float) -> None:
+        self.partial.clear()  # the caller's turn: a guess left over is stale
+        self._speaking = False  # (a start VAD dropped as noise is never heard)
         length = speech.end - speech.start
         self.transcript.queue([replace(speech, start=at, end=at + length)])
         self.transcript.reveal(at + length)  # the whole line: it is being heard
@@ -299,6 +313,10 @@ class VoiceCallScreen(WorkerScreen):
     @property
     def transcript(self) -> Transcript:
         return self.query_one(Transcript)
+
+    @property
+    def partial(self) -> PartialLine:
+        return self.query_one(PartialLine)
 
     def _set_state(self, state: str) -> None:
         self.query_one(VoiceState).state = state
