@@ -43,6 +43,13 @@ def cache_dir() -> Path:
     return _override("CALLCOACH_CACHE_DIR", "cache") or Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+def log_dir() -> Path:
+    """Diagnostics: what native libraries print while the TUI owns the terminal."""
+    import platformdirs
+
+    return _override("CALLCOACH_LOG_DIR", "logs") or Path(platformdirs.user_log_dir(APP_NAME))
+
+
 def recordings_dir() -> Path:
     return data_dir() / "recordings"
 

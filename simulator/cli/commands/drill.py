@@ -80,14 +80,16 @@ def _run_in_tui(args: argparse.Namespace, store: Any, library: Any, trainee: str
     """Takes the attempt, runs the set in the TUI and finishes the run however the app
     ends (quitting early still spends the attempt; calls not taken count 0)."""
     from simulator.i18n import default_language, set_language
-    from simulator.paths import config_dir
+    from simulator.paths import config_dir, log_dir
     from simulator.team.drill import prepare_drill
     from simulator.tui.drill import TuiDrill, build_drill_app
+    from simulator.tui.native_output import native_stderr_to_log
 
     set_language(getattr(args, "ui_lang", None) or default_language())
     drill = TuiDrill(prepare_drill(store, library, args.set, trainee), store)
     try:
-        build_drill_app(drill, library, config_dir() / "tui.json").run()
+        with native_stderr_to_log(log_dir()):
+            build_drill_app(drill, library, config_dir() / "tui.json").run()
     finally:
         outcome = drill.finish()
     return outcome

@@ -22,8 +22,11 @@ def open_tui(args: argparse.Namespace, scenario: Any = None) -> int:
         raise CallCoachError(
             "the TUI needs a terminal — for a headless call: callcoach run SCENARIO --replay FILE"
         )
-    app = build_app(args, scenario)
-    result = app.run()
+    from simulator.paths import log_dir
+    from simulator.tui.native_output import native_stderr_to_log
+
+    with native_stderr_to_log(log_dir()):
+        result = build_app(args, scenario).run()
     return 0 if result is None else int(result)
 
 
