@@ -148,6 +148,10 @@ async def test_a_voice_call_shows_levels_state_transcript_and_barge_in(
         await until(pilot, h.updates, lambda u: u.count(BargedIn) == 1 and u.count(Heard) == 2)
         said = [text for _, text in lines(screen)]
         assert t("voice.note.barge_in") in said
+        # the line the trainee talked over shows only what the caller got to say
+        cut = said[said.index(t("voice.note.barge_in")) - 1]
+        spoken = [s.strip() for turn in ScenarioLibrary().resolve(SCENARIO).turns for s in turn.say]
+        assert cut.endswith("—") and any(s.startswith(cut[:-1]) and s != cut[:-1] for s in spoken)
         assert screen.query_one(MicLevel).level >= 0.0
         levels = [x.level for x in h.updates.of(Level)]
         assert max(levels) > 0.01  # the meter saw the trainee's voice

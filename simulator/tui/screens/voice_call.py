@@ -184,6 +184,8 @@ class VoiceCallScreen(WorkerScreen):
             self._set_state("barge_in")
             self.partial.clear()  # the marker goes first; the words follow under it
             note = "voice.note.barge_in" if update.caller_stops else "voice.note.talk_over"
+            if update.caller_stops:
+                self.transcript.cut_caller(update.at)
             self.transcript.add_note(t(note))
         elif isinstance(update, u.Partial):
             if not self._ended:

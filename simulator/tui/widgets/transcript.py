@@ -22,6 +22,7 @@ class Transcript(VerticalScroll, can_focus=False):
         self.language = language
         self._waiting: list[Speech] = []  # placed on the clock, not started yet
         self._speaking: list[tuple[Speech, TranscriptLine]] = []
+        self._last_caller: tuple[Speech, TranscriptLine] | None = None
 
     def queue(self, speeches: list[Speech]) -> None:
         self._waiting.extend(speeches)
@@ -36,6 +37,7 @@ class Transcript(VerticalScroll, can_focus=False):
                 self.caller, classes="caller cut-in" if speech.cut_in else "caller"
             )
             self._speaking.append((speech, line))
+            self._last_caller = (speech, line)
             self._add(line)
         for speech, line in list(self._speaking):
             line.show(revealed_text(speech, now, self.language))
@@ -44,6 +46,16 @@ class Transcript(VerticalScroll, can_focus=False):
         if started or self._speaking:
             self.scroll_end(animate=False)
         return started
+
+    def cut_caller(self, at: float) -> None:
+        """The caller stopped at ``at`` (a barge-in): their latest line shows only
+        what was said by then, marked as cut off."""
+        if self._last_caller is None:
+            return
+        speech, line = self._last_caller
+        if speech.start <= at < speech.end:
+            self._speaking = [(s, w) for s, w in self._speaking if s is not speech]
+            line.show(revealed_text(speech, at, self.language).rstrip() + "—")
 
     def add_reply(self, text: str, *, over_caller: bool) -> None:
         self._add(
