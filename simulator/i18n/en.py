@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "binding.level": "Level",
     "binding.no": "No",
     "binding.only_mine": "Only mine",
+    "binding.open_result": "Open",
     "binding.open": "Briefing",
     "binding.practice": "Practice",
     "binding.quit": "Quit",
@@ -60,6 +61,17 @@ MESSAGES: dict[str, str] = {
     "history.loading": "Loading…",
     "history.empty": "No calls yet.",
     "history.not_stored": "Calls are not being stored (--no-store).",
+    "history.needs_name": (
+        "This database has trainers: set your name (n on the home screen)"
+        " or CALLCOACH_USER to see your calls."
+    ),
+    "history.cannot_open": "Past calls cannot be opened from this store.",
+    # a past call opened from the history
+    "past.heading": "Past call, {when}",
+    "past.caller": "Caller",
+    "past.scenario_changed": "Scenario {id} changed since; model answers as they were.",
+    "past.scenario_gone": "Scenario {id} is gone from the library; card as stored.",
+    "past.incomplete": "This call was cut short: what was said is kept, it has no score.",
     # briefing
     "briefing.title": "Briefing — {title}",
     "briefing.caller_line": "Caller: {name}",

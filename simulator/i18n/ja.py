@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "binding.level": "レベル",
     "binding.no": "いいえ",
     "binding.only_mine": "自分のみ",
+    "binding.open_result": "開く",
     "binding.open": "ブリーフィング",
     "binding.practice": "練習モード",
     "binding.quit": "終了",
@@ -61,6 +62,17 @@ MESSAGES: dict[str, str] = {
     "history.loading": "読み込み中…",
     "history.empty": "まだ通話がありません。",
     "history.not_stored": "通話は保存されていません（--no-store）。",
+    "history.needs_name": (
+        "このデータベースにはトレーナーがいます。通話を見るには、ホーム画面の n キーで"
+        "氏名を設定するか、CALLCOACH_USER を設定してください。"
+    ),
+    "history.cannot_open": "この保存先からは過去の通話を開けません。",
+    # 履歴から開いた過去の通話
+    "past.heading": "過去の通話（{when}）",
+    "past.caller": "お客様",
+    "past.scenario_changed": "シナリオ {id} は変更されました。模範回答は当時のものです。",
+    "past.scenario_gone": "シナリオ {id} はもうありません。採点は保存時のまま。",
+    "past.incomplete": "途中で終わった通話です。発言は残っていますが、採点はありません。",
     # ブリーフィング
     "briefing.title": "ブリーフィング — {title}",
     "briefing.caller_line": "お客様: {name}",

@@ -65,11 +65,15 @@ class ResultScreen(WorkerScreen):
         yield RecordingPanel(
             self.record,
             caller=self.scenario.caller.name,
-            trainee=t("call.you"),
+            trainee=self.trainee_label(),
             focus_list=not self.options.drill,
             id="recording",
         )
         yield Footer()
+
+    def trainee_label(self) -> str:
+        """How the turn list names the trainee (a past call of someone else's: them)."""
+        return t("call.you")
 
     def on_mount(self) -> None:
         lists = self.query(TurnList)

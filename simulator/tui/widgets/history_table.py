@@ -1,13 +1,16 @@
-"""Past sessions, newest first (from the store's history)."""
+"""Past sessions, newest first (from the store's history). Enter (or a click on the
+highlighted row) selects a session: the screen opens its result."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from simulator.i18n import label, t
+from simulator.tui.bindings import translate_bindings
 
 # Column widths that fit 80 columns (titles longer than this are cut).
 WIDTHS = {"when": 11, "scenario": 30, "trainee": 10, "outcome": 12, "score": 5}
@@ -17,6 +20,14 @@ class HistoryTable(DataTable[str]):
     DEFAULT_CSS = """
     HistoryTable { height: 1fr; }
     """
+    # Replaces DataTable's hidden Enter: the same action, shown and named in the footer.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "binding.open_result", id="history.open"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
