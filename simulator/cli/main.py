@@ -51,10 +51,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             from simulator.cli.commands.tui import open_tui
 
             return open_tui(args)
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
+        return code
     except CallCoachError as error:
         print(f"callcoach: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("callcoach: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`callcoach history | head`: the reader closed the pipe. Not an error; point
+    stdout at /dev/null so the interpreter's final flush does not complain."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, as a shell reports a command cut off by a pipe
