@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from simulator.cli.audio_out import check_wav_name, play_to_end, save_wav
 from simulator.errors import CallCoachError, UsageError
 from simulator.team.cli_support import add_as_option
 
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from simulator.voice.playback import RecordedTurn
 
 SEARCH_LIMIT = 500  # sessions searched for an id prefix (newest first)
-STALL_MARGIN = 5.0  # seconds past a clip's length before playback counts as stalled
 
 
 def register(subparsers: Any) -> None:
@@ -43,8 +43,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.voice.playback import describe_turns, recorded_turns, recording_of
 
-    if args.out is not None and args.out.suffix.lower() != ".wav":
-        raise UsageError(f"--out {args.out}: expected a .wav file name")
+    check_wav_name(args.out)
     record = _load_record(args)
     turns = recorded_turns(record)
     recording = recording_of(record)
@@ -93,33 +92,8 @@ def _hear(recording: Path, turn: RecordedTurn, args: argparse.Namespace) -> None
     audio = read_span(recording, turn.start, turn.end, args.channel or turn.channel, PADDING)
     label = f"turn {turn.index} ({turn.speaker}, {turn.start:.1f}–{turn.end:.1f} s)"
     if args.out is not None:
-        _save(args.out, audio)
+        save_wav(args.out, audio)
         print(f"{args.out}: {label}, {audio.duration:.2f} s")
         return
     print(f"{label}: {turn.text}")
-    _play(audio, args.device)
-
-
-def _save(path: Path, audio: Any) -> None:
-    from simulator.audio.types import write_wav
-
-    try:
-        write_wav(path, audio)
-    except OSError as error:
-        raise CallCoachError(f"{path}: cannot write ({error.strerror})") from None
-
-
-def _play(audio: Any, device: str | None) -> None:
-    from simulator.audio.devices import DeviceError
-    from simulator.voice.turn_player import TurnPlayer, speaker_opener
-
-    chosen: int | str | None = int(device) if device and device.isdigit() else device
-    player = TurnPlayer(speaker_opener(chosen))
-    try:
-        line = player.play(audio)
-        if not player.wait(line, timeout=audio.duration + STALL_MARGIN):
-            raise DeviceError("playback did not finish (device unplugged or stalled?)")
-    except DeviceError as error:
-        raise DeviceError(f"{error} — or save the turn with --out FILE.wav") from None
-    finally:
-        player.close()
+    play_to_end(audio, args.device, instead="save the turn with --out FILE.wav")

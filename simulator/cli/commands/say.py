@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from simulator.cli.audio_out import check_wav_name, play_to_end, save_wav
 from simulator.errors import UsageError
 
 
@@ -30,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--mood {args.mood}: expected a number from 0 to 100")
     if not args.text.strip():
         raise UsageError("nothing to say: TEXT is empty")
+    check_wav_name(args.out)
     from simulator.audio.cache import CachedTTS
     from simulator.audio.prosody import prosody_for
     from simulator.audio.tts import create_tts, default_tts_name, is_japanese
@@ -42,38 +44,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     if args.out is not None:
-        _save(args.out, audio)
+        save_wav(args.out, audio)
         print(f"{args.out}: {audio.duration:.2f} s, {audio.rate} Hz ({engine.name})")
         return 0
-    _play(audio, args.device)
+    play_to_end(audio, args.device, instead="save it with --out FILE.wav")
     return 0
-
-
-def _save(path: Path, audio: Any) -> None:
-    from simulator.audio.types import write_wav
-    from simulator.errors import CallCoachError
-
-    if path.suffix.lower() != ".wav":
-        raise UsageError(f"--out {path}: expected a .wav file name")
-    try:
-        write_wav(path, audio)
-    except OSError as error:
-        raise CallCoachError(f"{path}: cannot write ({error.strerror})") from None
-
-
-def _play(audio: Any, device: str | None) -> None:
-    from simulator.audio.devices import DeviceError
-    from simulator.audio.player import Player
-    from simulator.engine.clock import MonotonicClock
-
-    chosen: int | str | None = int(device) if device and device.isdigit() else device
-    try:
-        player = Player(MonotonicClock(), chosen).start()
-    except DeviceError as error:
-        raise DeviceError(f"{error} — or save it with --out FILE.wav") from None
-    try:
-        line = player.play(audio)
-        if not line.done.wait(timeout=audio.duration + 5.0):
-            raise DeviceError("playback did not finish (device stalled?)")
-    finally:
-        player.close()

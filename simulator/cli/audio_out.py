@@ -1,0 +1,44 @@
+"""Where `say` and `play` send audio: a WAV file, or the speaker until it is heard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from simulator.errors import CallCoachError, UsageError
+
+STALL_MARGIN = 5.0  # seconds past a clip's length before playback counts as stalled
+
+
+def check_wav_name(path: Path | None) -> None:
+    """Up front, before any work: --out must name a .wav file."""
+    if path is not None and path.suffix.lower() != ".wav":
+        raise UsageError(f"--out {path}: expected a .wav file name")
+
+
+def save_wav(path: Path, audio: Any) -> None:
+    from simulator.audio.types import write_wav
+
+    check_wav_name(path)
+    try:
+        write_wav(path, audio)
+    except OSError as error:
+        raise CallCoachError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def play_to_end(audio: Any, device: str | None, *, instead: str) -> None:
+    """Play ``audio`` on ``device`` (index or name; None: the default) and wait until
+    it has been heard. A device problem names ``instead`` as the way out."""
+    from simulator.audio.devices import DeviceError
+    from simulator.voice.turn_player import TurnPlayer, speaker_opener
+
+    chosen: int | str | None = int(device) if device and device.isdigit() else device
+    player = TurnPlayer(speaker_opener(chosen))
+    try:
+        line = player.play(audio)
+        if not player.wait(line, timeout=audio.duration + STALL_MARGIN):
+            raise DeviceError("playback did not finish (device unplugged or stalled?)")
+    except DeviceError as error:
+        raise DeviceError(f"{error} — or {instead}") from None
+    finally:
+        player.close()
