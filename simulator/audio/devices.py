@@ -21,6 +21,14 @@ class DeviceError(AudioError):
     pass
 
 
+def without_text_mode(message: str) -> str:
+    """A device message for playback (`say`, `play`, the result screen), where answering
+    in text mode is no way out."""
+    for joint in ("; or ", ", or ", "; "):
+        message = message.replace(f"{joint}{TEXT_MODE}", "")
+    return message
+
+
 def import_sounddevice() -> ModuleType:
     try:
         import sounddevice

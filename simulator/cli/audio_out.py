@@ -29,7 +29,7 @@ def save_wav(path: Path, audio: Any) -> None:
 def play_to_end(audio: Any, device: str | None, *, instead: str) -> None:
     """Play ``audio`` on ``device`` (index or name; None: the default) and wait until
     it has been heard. A device problem names ``instead`` as the way out."""
-    from simulator.audio.devices import DeviceError
+    from simulator.audio.devices import DeviceError, without_text_mode
     from simulator.voice.turn_player import TurnPlayer, speaker_opener
 
     chosen: int | str | None = int(device) if device and device.isdigit() else device
@@ -39,6 +39,6 @@ def play_to_end(audio: Any, device: str | None, *, instead: str) -> None:
         if not player.wait(line, timeout=audio.duration + STALL_MARGIN):
             raise DeviceError("playback did not finish (device unplugged or stalled?)")
     except DeviceError as error:
-        raise DeviceError(f"{error} — or {instead}") from None
+        raise DeviceError(f"{without_text_mode(str(error))} — or {instead}") from None
     finally:
         player.close()

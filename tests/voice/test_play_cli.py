@@ -98,3 +98,10 @@ def test_no_speaker_names_the_way_out(
     assert main(["play", "last", "--turn", "0"]) == 1
     err = capsys.readouterr().err
     assert "no speaker or headphones found — or save the turn with --out FILE.wav" in err
+
+
+def test_a_missing_speaker_offers_the_file_not_text_mode() -> None:
+    from simulator.audio.devices import TEXT_MODE, without_text_mode
+
+    message = f"no speaker or headphones found; plug one in, or {TEXT_MODE}"
+    assert without_text_mode(message) == "no speaker or headphones found; plug one in"

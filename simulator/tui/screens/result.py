@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static
 
 from simulator.audio import AudioError
+from simulator.audio.devices import without_text_mode
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
 from simulator.tui.bindings import translate_bindings
@@ -129,7 +130,7 @@ class ResultScreen(WorkerScreen):
         try:
             line = self.player.play(read_turn(recording, turn))
         except AudioError as error:
-            self.app.call_from_thread(self._cannot_play, turn, str(error))
+            self.app.call_from_thread(self._cannot_play, turn, without_text_mode(str(error)))
             return
         self.app.call_from_thread(self._playing, turn)
         finished = self.player.wait(line)
