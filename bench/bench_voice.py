@@ -8,7 +8,13 @@
 - first caller line audible after Start, TTS cold and cached;
 - real-time factors of the TTS engines and of sphinx.
 
-Replies are espeak-ng speech of the good English replay, fed as microphone frames.
+Replies are espeak-ng speech of the good English replay, fed as microphone frames in
+real time (each 30 ms frame handed over when its last sample was "spoken"), so work on
+other threads overlaps the audio as it would live. "End of speech" is where the voice
+really ends in the reply's audio (last 10 ms above -48 dBFS), not the VAD's last
+voiced frame; "audible" is play() plus the player's measured start (first sample at
+the DAC, the stream's output latency included). The turn pipeline runs twice: with the
+listener's early (speculative) finish off — the old path — and on.
 Everything runs in a temporary CALLCOACH_HOME. Run: .venv/bin/python -m bench bench_voice
 """
 
@@ -105,7 +111,7 @@ class Timed:
         self.played: list[float] = []  # wall time of each play()
 
     def open_stream(self, language: str, hints: Any) -> Any:
-        from simulator.audio.asr.stream import open_stream
+        from simulator.audio.asr.stream import open_stream, partial_of
 
         inner, asr = open_stream(self.recognizer, language, hints), self.asr
 
@@ -113,12 +119,20 @@ class Timed:
             def feed(self, pcm16: bytes) -> None:
                 inner.feed(pcm16)
 
+            def partial(self) -> str:
+                return partial_of(inner)
+
             def finish(self) -> Any:
                 started = time.perf_counter()
                 try:
                     return inner.finish()
                 finally:
                     asr.append(time.perf_counter() - started)
+
+            def rollback(self) -> None:
+                rollback = getattr(inner, "rollback", None)
+                if rollback is not None:
+                    rollback()
 
             def cancel(self) -> None:
                 inner.cancel()
@@ -166,13 +180,37 @@ class InstantSpeaker:
         pass
 
 
-class FastMicrophone:
-    """Each reply after the caller's line, as 30 ms frames delivered as fast as the
-    listener takes them; remembers when each frame was handed over."""
+def speech_end(samples: Any, rate: int) -> float:
+    """Seconds into ``samples`` where the voice really ends: the end of the last 10 ms
+    louder than the VAD's absolute gate (-48 dBFS). webrtcvad's hangover and the
+    30 ms frame grid come after this; they are part of the latency, not of speech."""
+    import numpy as np
+
+    from simulator.audio.vad import VadConfig
+
+    window = rate // 100
+    count = len(samples) // window
+    rms = np.sqrt(np.mean(np.square(samples[: count * window].reshape(count, window)), axis=1))
+    loud = np.flatnonzero(rms >= VadConfig().min_level)
+    return float((loud[-1] + 1) * window / rate) if len(loud) else 0.0
+
+
+class RealTimeMicrophone:
+    """Each reply after the caller's line, as 30 ms frames handed over at the moment
+    a microphone would deliver them (when the frame's last sample was spoken).
+    ``wall(t)`` is the wall time at which session time ``t`` was spoken."""
+
+    PAD, TAIL = 0.3, 0.9  # silence before each reply; after it (≥ the 0.6 s window)
 
     def __init__(self, replies: list[Any], caller_done: threading.Semaphore) -> None:
         self.replies, self.caller_done = replies, caller_done
         self.handed: dict[float, float] = {}
+        self.anchors: list[tuple[float, float]] = []  # (session t, wall) per reply
+        self.ends: list[tuple[float, float]] = []  # (reply start, real end of speech)
+
+    def wall(self, t: float) -> float:
+        start, wall = max(a for a in self.anchors if a[0] <= t + 1e-9)
+        return wall + (t - start)
 
     def frames(self) -> Any:
         import numpy as np
@@ -184,69 +222,111 @@ class FastMicrophone:
         for reply in self.replies:
             if not self.caller_done.acquire(timeout=60):
                 return
-            pad = np.zeros(round(0.5 * RATE), dtype=np.float32)
-            tail = np.zeros(round(1.2 * RATE), dtype=np.float32)
-            samples = np.concatenate([pad, reply.resampled(RATE).samples, tail])
+            voice = reply.resampled(RATE).samples
+            self.ends.append((t + self.PAD, t + self.PAD + speech_end(voice, RATE)))
+            pad = np.zeros(round(self.PAD * RATE), dtype=np.float32)
+            tail = np.zeros(round(self.TAIL * RATE), dtype=np.float32)
+            samples = np.concatenate([pad, voice, tail])
+            self.anchors.append((t, time.perf_counter()))
             for frame in audio_frames(Audio(samples, RATE), t):
+                delay = self.wall(frame.end) - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
                 self.handed[round(frame.end, 3)] = time.perf_counter()
                 t = frame.end
                 yield frame
 
 
-def pipeline_turns(replies: list[Any], recognizer: Any, voice: Any) -> dict[str, list[float]]:
-    """Several calls through the real driver; per turn: the VAD end-of-turn wait
-    (audio time) and the processing after it (ASR + engine + TTS, wall time)."""
+def use_speculation(on: bool) -> Any:
+    """The driver builds its own Listener: swap in one with the early finish off."""
+    import functools
+
+    import simulator.audio.listener as listener_module
+
+    original = listener_module.Listener
+    if not on:
+        listener_module.Listener = functools.partial(  # type: ignore[misc,assignment]
+            original, speculate_after=None
+        )
+    return original
+
+
+def pipeline_turns(
+    replies: list[Any], recognizer: Any, voice: Any, speculate: bool
+) -> dict[str, list[float]]:
+    """Several calls through the real driver, the microphone in real time; per turn,
+    from the real end of the trainee's speech: the end-of-turn window (audio time),
+    the wait after it (wall time) and the whole turn latency up to play()."""
+    import simulator.audio.listener as listener_module
+    from simulator.scenario.library import ScenarioLibrary
+
+    scenario = ScenarioLibrary().resolve(SCENARIO)
+    figures: dict[str, list[float]] = {k: [] for k in ("vad", "work", "turn", "asr", "tts")}
+    figures.update(used=[], discarded=[])
+    original = use_speculation(speculate)
+    try:
+        for seed in range(CALLS):
+            one_call(scenario, replies, recognizer, voice, seed, figures)
+    finally:
+        listener_module.Listener = original  # type: ignore[misc]
+    return figures
+
+
+def one_call(
+    scenario: Any,
+    replies: list[Any],
+    recognizer: Any,
+    voice: Any,
+    seed: int,
+    figures: dict[str, list[float]],
+) -> None:
     from simulator.engine.call import CallSession
     from simulator.engine.clock import Clock
-    from simulator.scenario.library import ScenarioLibrary
     from simulator.voice.driver import VoiceCall
     from simulator.voice.updates import CallEnded, CallerFinished, Heard
 
-    scenario = ScenarioLibrary().resolve(SCENARIO)
-    figures: dict[str, list[float]] = {"vad": [], "work": [], "asr": [], "tts": []}
-    for seed in range(CALLS):
-        timed = Timed(recognizer, voice)
-        done = threading.Semaphore(0)
-        ended = threading.Event()
-        microphone = FastMicrophone(replies, done)
-        heard: list[tuple[float, int]] = []  # (end of speech, index of the answer's play)
-        holder: list[VoiceCall] = []
+    timed = Timed(recognizer, voice)
+    done = threading.Semaphore(0)
+    ended = threading.Event()
+    microphone = RealTimeMicrophone(replies, done)
+    heard: list[tuple[float, int]] = []  # (VAD end of speech, index of the answer's play)
+    holder: list[VoiceCall] = []
 
-        def notify(
-            update: Any,
-            timed: Timed = timed,
-            done: Any = done,
-            ended: Any = ended,
-            heard: list[tuple[float, int]] = heard,
-            holder: list[Any] = holder,
-        ) -> None:
-            if isinstance(update, Heard):
-                heard.append((update.end, len(timed.played)))
-            elif isinstance(update, CallerFinished) and not holder[0].caller_busy:
-                done.release()
-            elif isinstance(update, CallEnded):
-                ended.set()
+    def notify(update: Any) -> None:
+        if isinstance(update, Heard):
+            heard.append((update.end, len(timed.played)))
+        elif isinstance(update, CallerFinished) and not holder[0].caller_busy:
+            done.release()
+        elif isinstance(update, CallEnded):
+            ended.set()
 
-        class FrameClock:
-            def now(self, microphone: FastMicrophone = microphone) -> float:
-                return max(microphone.handed, default=0.0)
+    class FrameClock:
+        def now(self) -> float:
+            return max(microphone.handed, default=0.0)
 
-        clock: Clock = FrameClock()
-        session = CallSession(scenario, mode="voice", seed=seed)
-        call = VoiceCall(session, timed, InstantSpeaker(timed), microphone, clock, timed, notify)
-        holder.append(call)
-        call.start()
-        ended.wait(120)
-        call.close()
-        for end, answer in heard:
-            if answer >= len(timed.played):
-                continue  # the call ended without an answer
-            closing = min(t for t in microphone.handed if t >= end + 0.6 - 1e-6)
-            figures["vad"].append(closing - end)
-            figures["work"].append(timed.played[answer] - microphone.handed[closing])
-        figures["asr"] += timed.asr
-        figures["tts"] += timed.tts
-    return figures
+    clock: Clock = FrameClock()
+    session = CallSession(scenario, mode="voice", seed=seed)
+    call = VoiceCall(session, timed, InstantSpeaker(timed), microphone, clock, timed, notify)
+    holder.append(call)
+    call.start()
+    ended.wait(180)
+    call.close()
+    for vad_end, answer in heard:
+        if answer >= len(timed.played):
+            continue  # the call ended without an answer
+        ends = [e for s, e in microphone.ends if s <= vad_end and vad_end <= e + 0.2]
+        if not ends:
+            continue  # a pause split the reply: this is not the end of the trainee's turn
+        end = ends[-1]
+        closing = vad_end + 0.6
+        figures["vad"].append(closing - end)
+        figures["work"].append(timed.played[answer] - microphone.wall(closing))
+        figures["turn"].append(timed.played[answer] - microphone.wall(end))
+    figures["asr"] += timed.asr
+    figures["tts"] += timed.tts
+    if call.listener is not None:
+        figures["used"].append(call.listener.speculations.used)
+        figures["discarded"].append(call.listener.speculations.discarded)
 
 
 def first_line_figures(player_start: list[float], root: Path) -> None:
@@ -370,19 +450,25 @@ def run_all(root: Path) -> None:
     recognizer = SphinxRecognizer()
     voice = prepare_call_audio(ScenarioLibrary().resolve(SCENARIO), asr=None)
     voice.presynth.wait()
-    figures = pipeline_turns(replies, recognizer, voice)
-    voice.close()
-    line("VAD end-of-turn wait", percentiles(figures["vad"]))
-    line("ASR finish (streamed sphinx, hints)", percentiles(figures["asr"]))
-    line("TTS line (cache hit)", percentiles(figures["tts"]))
-    line("after the wait: ASR + engine + TTS", percentiles(figures["work"]))
     start = statistics.median(player_start) if player_start else 0.0
-    turns = [v + w + start for v, w in zip(figures["vad"], figures["work"], strict=True)]
     note = "" if player_start else " + player start (not measured)"
-    line(
-        "turn latency (end of speech → caller audible)",
-        f"{percentiles(turns)}{note}  (budget p50 ≤ 800, p95 ≤ 1200 ms)",
-    )
+    for speculate in (False, True):
+        figures = pipeline_turns(replies, recognizer, voice, speculate)
+        mode = "early finish at a 0.24 s pause" if speculate else "finish at the window's end"
+        print(f"-- {mode}", flush=True)
+        line("end of speech → end-of-turn window closes", percentiles(figures["vad"]))
+        line("ASR finish (streamed sphinx, hints)", percentiles(figures["asr"]))
+        line("TTS line (cache hit)", percentiles(figures["tts"]))
+        line("window closed → play(): ASR wait + engine", percentiles(figures["work"]))
+        if speculate:
+            used, dropped = sum(figures["used"]), sum(figures["discarded"])
+            line("early finishes used / dropped (speech resumed)", f"{used} / {dropped}")
+        turns = [turn + start for turn in figures["turn"]]
+        line(
+            "turn latency (end of speech → caller audible)",
+            f"{percentiles(turns)}{note}  (budget p50 ≤ 800, p95 ≤ 1200 ms)",
+        )
+    voice.close()
     barge_in_figures(replies)
     first_line_figures(player_start, root)
     rtf_figures(replies, recognizer)

@@ -105,6 +105,12 @@ class TurnDetector:
     def speaking(self) -> bool:
         return self._speech is not None and self._speech.started
 
+    @property
+    def voiced_until(self) -> float | None:
+        """End of the latest voiced frame of the turn in progress; None outside a turn."""
+        speech = self._speech
+        return speech.last_voiced_end if speech is not None and speech.started else None
+
     def open_frames(self) -> list[Frame]:
         """Frames of the speech in progress (pre-roll included); [] when silent."""
         return list(self._speech.frames) if self._speech is not None else []

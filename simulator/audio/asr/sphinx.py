@@ -171,15 +171,42 @@ class SphinxStream:
         self._open = True
         self._loudest = 0.0
         self._chunks: list[bytes] = []  # kept for the one cold-start redo
+        # finish() may run on a worker (the listener finishes a turn early, at a pause)
+        # while the feeding thread still calls partial() or cancel(): the decoder is
+        # not thread-safe, so every call into it holds this.
+        self._guard = threading.Lock()
+        # What this utterance will teach the decoder, undone by rollback(). The
+        # cepstral mean is re-set from its printed form so that a rollback restores
+        # exactly this state (set_cmn also resets how much history the mean weighs).
+        self._warm_before = owner._warm
+        self._cmn_before: str = owner._decoder.get_cmn(False)
+        owner._decoder.set_cmn(self._cmn_before)
 
     def feed(self, pcm16: bytes) -> None:
-        if self._open:
-            self._loudest = max(self._loudest, rms16(pcm16))
-            self._owner._decoder.process_raw(pcm16, False, False)
-            if not self._owner._warm:
-                self._chunks.append(pcm16)
+        with self._guard:
+            if self._open:
+                self._loudest = max(self._loudest, rms16(pcm16))
+                self._owner._decoder.process_raw(pcm16, False, False)
+                if not self._owner._warm:
+                    self._chunks.append(pcm16)
+
+    def partial(self) -> str:
+        """The decoder's best path so far (a backtrace: cheap next to decoding)."""
+        if not self._guard.acquire(blocking=False):
+            return ""  # finish() is running on a worker: this utterance is over
+        try:
+            if not self._open:  # the decoder may already serve the next utterance
+                return ""
+            hypothesis = self._owner._decoder.hyp()
+        finally:
+            self._guard.release()
+        return "" if hypothesis is None else " ".join(hypothesis.hypstr.split())
 
     def finish(self) -> Recognition:
+        with self._guard:
+            return self._finish()
+
+    def _finish(self) -> Recognition:
         if not self._open:
             return Recognition("", 0.0, self._owner.name)
         decoder = self._owner._decoder
@@ -196,10 +223,23 @@ class SphinxStream:
         finally:
             self._close()
 
+    def rollback(self) -> None:
+        """After finish(), for a result that was dropped (the trainee went on talking
+        and the turn is decoded again): put back the cepstral mean and the cold start
+        as they were before this utterance, so the new decode starts from the state
+        the turn would have had without the early finish."""
+        with self._guard:
+            if self._open:
+                raise RuntimeError("rollback() before finish()")
+            with self._owner._lock:  # not while the next utterance is being decoded
+                self._owner._decoder.set_cmn(self._cmn_before)
+                self._owner._warm = self._warm_before
+
     def cancel(self) -> None:
-        if self._open:
-            self._owner._decoder.end_utt()
-            self._close()
+        with self._guard:
+            if self._open:
+                self._owner._decoder.end_utt()
+                self._close()
 
     def _close(self) -> None:
         self._open = False
