@@ -22,12 +22,19 @@ from simulator.audio.types import Audio
 
 
 class RecognitionStream(Protocol):
+    """One turn of speech. ``finish`` may run on a worker thread (the listener finishes
+    a turn early, at a pause) while the feeding thread still calls ``partial`` or
+    ``cancel``: a stream over a decoder that is not thread-safe serialises its calls.
+    A stream may also offer ``rollback()``, called after ``finish`` when that early
+    result is dropped (the trainee spoke again), to undo what the utterance taught
+    the decoder before the turn is decoded again."""
+
     def feed(self, pcm16: bytes) -> None:
         """16 kHz mono int16 little-endian."""
 
     def partial(self) -> str:
-        """The best hypothesis so far ("" when none). Called from the thread that
-        feeds the stream (decoders are not thread-safe), a few times a second."""
+        """The best hypothesis so far ("" when none, or while finishing), asked a few
+        times a second."""
         ...
 
     def finish(self) -> Recognition: ...
