@@ -71,6 +71,17 @@ def open_live_voice(*args: Any, **kwargs: Any) -> Any:
     return open_live_call(*args, **kwargs)
 
 
+# Starts rendering a scenario's caller lines into the TTS cache during the briefing
+# (simulator.audio.warmup); returns something to cancel(), or None. Tests pass None.
+VoiceWarmer = Callable[[Scenario, int], Any]
+
+
+def warm_voice(scenario: Scenario, start_mood: int) -> Any:
+    from simulator.audio.warmup import start_voice_warm_up
+
+    return start_voice_warm_up(scenario, start_mood)
+
+
 @dataclass
 class Services:
     library: Library
@@ -79,6 +90,7 @@ class Services:
     clock_factory: Callable[[], Clock] = MonotonicClock
     session_factory: SessionFactory = make_session
     voice_factory: VoiceFactory = open_live_voice
+    voice_warmer: VoiceWarmer | None = warm_voice
     settings_path: Path | None = None
     _store: StoreLike | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)

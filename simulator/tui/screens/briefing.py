@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,6 +34,7 @@ class BriefingScreen(Screen[None]):
         super().__init__()
         self.scenario = scenario
         self.options = options
+        self._warm_up: Any = None  # the caller's lines rendering for a voice call
         translate_bindings(self)
 
     @property
@@ -52,6 +53,26 @@ class BriefingScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_options()
         self.query_one(BriefingView).focus()
+        self._warm_voice()
+
+    def on_unmount(self) -> None:
+        self._stop_warm_up()
+
+    def _warm_voice(self) -> None:
+        """For a voice call, render the caller's lines while the trainee reads, so
+        Start does not wait on loading the voice. Restarted when the level (and so
+        the starting mood) changes; never blocks the UI."""
+        self._stop_warm_up()
+        warmer = self.cc.services.voice_warmer
+        if warmer is None or self.options.input != "voice":
+            return
+        start_mood = self.scenario.mood.start + self.scenario.level(self.options.level).start_mood
+        self._warm_up = warmer(self.scenario, start_mood)
+
+    def _stop_warm_up(self) -> None:
+        if self._warm_up is not None:
+            self._warm_up.cancel()
+            self._warm_up = None
 
     def _show_options(self) -> None:
         level = self.options.level or self.scenario.difficulty
@@ -78,6 +99,7 @@ class BriefingScreen(Screen[None]):
         voice = self.options.input == "voice"
         self.options = replace(self.options, input="text" if voice else "voice")
         self._show_options()
+        self._warm_voice()
 
     def action_devices(self) -> None:
         from simulator.tui.widgets.device_picker import DevicePicker
@@ -96,6 +118,7 @@ class BriefingScreen(Screen[None]):
         following = LEVELS[(LEVELS.index(level) + 1) % len(LEVELS)] if level in LEVELS else 2
         self.options = replace(self.options, level=following)
         self._show_options()
+        self._warm_voice()
 
     def action_practice(self) -> None:
         if self.options.drill:  # a drill is never a practice call (no hints)
@@ -119,4 +142,5 @@ class BriefingScreen(Screen[None]):
         return t("briefing.drill", limit=shown)
 
     def action_start(self) -> None:
+        self._stop_warm_up()  # what it rendered is cached; the call carries on from there
         self.cc.start_call(self.scenario, self.options)

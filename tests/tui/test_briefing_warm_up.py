@@ -1,0 +1,76 @@
+"""The briefing starts rendering a voice call's caller lines while the trainee reads,
+restarts it when the level (and so the starting mood) changes, and cancels it when
+the trainee switches to text, goes back or starts the call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.scenario.model import Scenario
+from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.services import CallOptions
+from tests.tui.fakes import make_app
+from tests.tui.pilot_helpers import run_async, settle
+
+
+@dataclass
+class FakeWarmUp:
+    scenario_id: str
+    start_mood: int
+    cancelled: bool = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class Warmer:
+    def __init__(self) -> None:
+        self.started: list[FakeWarmUp] = []
+
+    def __call__(self, scenario: Scenario, start_mood: int) -> FakeWarmUp:
+        self.started.append(FakeWarmUp(scenario.id, start_mood))
+        return self.started[-1]
+
+
+@run_async
+async def test_the_warm_up_follows_the_briefing(tmp_path: Path) -> None:
+    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
+    warmer = Warmer()
+    h.app.services.voice_warmer = warmer
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        briefing = pilot.app.screen
+        assert isinstance(briefing, BriefingScreen)
+        scenario = briefing.scenario
+        expected = scenario.mood.start + scenario.level(1).start_mood
+        assert [(w.scenario_id, w.start_mood) for w in warmer.started] == [(scenario.id, expected)]
+        await pilot.press("l")  # level 2: another starting mood, another warm-up
+        await settle(pilot)
+        first, second = warmer.started
+        assert first.cancelled and not second.cancelled
+        assert second.start_mood == scenario.mood.start + scenario.level(2).start_mood
+        await pilot.press("v")  # text mode: nothing to speak
+        await settle(pilot)
+        assert second.cancelled and len(warmer.started) == 2
+        await pilot.press("v")  # voice again
+        await settle(pilot)
+        assert len(warmer.started) == 3
+        await pilot.press("escape")
+        await settle(pilot)
+        assert warmer.started[-1].cancelled
+
+
+@run_async
+async def test_text_calls_warm_nothing(tmp_path: Path) -> None:
+    h = make_app(tmp_path)
+    warmer = Warmer()
+    h.app.services.voice_warmer = warmer
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BriefingScreen)
+        assert warmer.started == []
