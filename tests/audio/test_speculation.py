@@ -10,21 +10,19 @@ from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from simulator.audio.asr.base import Recognition
 from simulator.audio.frames import FRAME_SECONDS, AudioFrameSource, Frame
 from simulator.audio.listener import Listener, Transcribed
-from simulator.audio.prosody import Prosody
 from simulator.audio.tts import TTSEngine
 from simulator.audio.types import Audio, read_wav
 from simulator.audio.vad import SpeechStarted, Utterance, VadConfig
+from tests.audio.clips import RATE, join, trimmed_speech
 from tests.audio.conftest import require_modules
 
 require_modules("webrtcvad")
 
-RATE = 16000
 START = 20.0  # where the reply sits on the session clock
 SPECULATE = 0.24
 PRE_ROLL = VadConfig().pre_roll
@@ -124,17 +122,7 @@ class Tapes:
 @pytest.fixture(scope="module")
 def words(openjtalk: TTSEngine) -> Audio:
     """About a second and a half of speech, trimmed to where the voice is."""
-    audio = openjtalk.synthesize("申し訳ございません。", Prosody()).resampled(RATE)
-    level = np.abs(audio.samples)
-    active = np.flatnonzero(level > level.max() * 0.02)
-    return Audio(audio.samples[active[0] : active[-1] + 1], RATE)
-
-
-def join(*parts: Audio | float) -> Audio:
-    chunks = [
-        p.samples if isinstance(p, Audio) else np.zeros(round(p * RATE), np.float32) for p in parts
-    ]
-    return Audio(np.concatenate(chunks).astype(np.float32), RATE)
+    return trimmed_speech(openjtalk, "申し訳ございません。")
 
 
 def listen(

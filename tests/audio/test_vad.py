@@ -20,28 +20,16 @@ from simulator.audio.vad import (
     VadConfig,
     segment,
 )
+from tests.audio.clips import RATE, join, trimmed_speech
 from tests.audio.conftest import require_modules
 
 require_modules("webrtcvad")
-
-RATE = 16000
 
 
 @pytest.fixture(scope="module")
 def speech(openjtalk: TTSEngine) -> Audio:
     """About two seconds of speech, trimmed to where the voice is."""
-    audio = openjtalk.synthesize("申し訳ございません。担当の佐藤でございます。", Prosody())
-    audio = audio.resampled(RATE)
-    level = np.abs(audio.samples)
-    active = np.flatnonzero(level > level.max() * 0.02)
-    return Audio(audio.samples[active[0] : active[-1] + 1], RATE)
-
-
-def join(*parts: Audio | float) -> Audio:
-    chunks = [
-        p.samples if isinstance(p, Audio) else np.zeros(round(p * RATE), np.float32) for p in parts
-    ]
-    return Audio(np.concatenate(chunks).astype(np.float32), RATE)
+    return trimmed_speech(openjtalk, "申し訳ございません。担当の佐藤でございます。")
 
 
 def noise(seconds: float, level: float, seed: int = 1) -> Audio:
