@@ -201,6 +201,10 @@ MESSAGES: dict[str, str] = {
     "binding.text_mode": "Type instead",
     "binding.voice": "Voice/text",
     "binding.devices": "Audio devices",
+    "briefing.voice_unavailable": (
+        "⚠ No speech recogniser for this language is installed — callcoach doctor shows "
+        "what to install. Press v to answer by typing."
+    ),
     "briefing.input": "Answer: {mode}   Microphone: {microphone}   Speaker: {speaker}",
     "briefing.input_voice": "out loud (voice)",
     "briefing.input_text": "by typing (text)",

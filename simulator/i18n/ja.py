@@ -204,6 +204,10 @@ MESSAGES: dict[str, str] = {
     "binding.text_mode": "文字入力に切替",
     "binding.voice": "音声／文字",
     "binding.devices": "音声機器",
+    "briefing.voice_unavailable": (
+        "⚠ この言語の音声認識が入っていません（入れ方は callcoach doctor で表示）。"
+        "v で文字入力に切り替えられます。"
+    ),
     "briefing.input": "応答方法: {mode}   マイク: {microphone}   スピーカー: {speaker}",
     "briefing.input_voice": "声で話す（音声）",
     "briefing.input_text": "文字で入力（テキスト）",

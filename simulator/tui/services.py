@@ -82,6 +82,17 @@ def warm_voice(scenario: Scenario, start_mood: int) -> Any:
     return start_voice_warm_up(scenario, start_mood)
 
 
+# Why a voice call cannot start for this scenario and options (no recogniser for the
+# language), or None; asked by the briefing before Start. Tests pass None.
+VoiceCheck = Callable[[Scenario, CallOptions], "str | None"]
+
+
+def check_voice(scenario: Scenario, options: CallOptions) -> str | None:
+    from simulator.audio.asr.choose import asr_problem
+
+    return asr_problem(scenario.language, options.asr)
+
+
 @dataclass
 class Services:
     library: Library
@@ -91,6 +102,7 @@ class Services:
     session_factory: SessionFactory = make_session
     voice_factory: VoiceFactory = open_live_voice
     voice_warmer: VoiceWarmer | None = warm_voice
+    voice_check: VoiceCheck | None = check_voice
     settings_path: Path | None = None
     _store: StoreLike | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)

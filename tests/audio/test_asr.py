@@ -17,6 +17,7 @@ import pytest
 from simulator.audio.asr import (
     Recognition,
     RecognizerError,
+    asr_problem,
     choose_recognizer,
     create_recognizer,
     probe_asr,
@@ -144,6 +145,19 @@ def test_auto_for_japanese_without_models_says_exactly_what_to_install(
     assert str(isolated_home / "data" / "models" / "vosk-ja") in message
     assert "CALLCOACH_VOSK_MODEL" in message and "callcoach[whisper]" in message
     assert "text mode" in message and "\n" not in message
+
+
+def test_the_briefing_check_agrees_with_auto_without_loading_a_model(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "faster_whisper", None)
+    assert asr_problem("en") is None  # sphinx is bundled
+    problem = asr_problem("ja")
+    assert problem is not None and "vosk-model-small-ja-0.22" in problem
+    with pytest.raises(RecognizerError) as error:
+        choose_recognizer("ja", "auto")
+    assert problem == str(error.value)
+    assert asr_problem("en", "vosk") is not None  # chosen by name, and not installed
 
 
 def test_vosk_model_folder_from_env_and_clear_errors(

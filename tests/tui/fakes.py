@@ -295,6 +295,7 @@ def make_app(
         session_factory=fake_session,
         settings_path=tmp_path / "tui.json",
         voice_warmer=None,  # no real voice rendering behind UI tests
+        voice_check=None,
     )
     app = CallCoachApp(
         services, options or CallOptions(seed=7, level=2), scenario=scenario, cursor_blink=False

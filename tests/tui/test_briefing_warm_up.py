@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual.widgets import Static
+
 from simulator.scenario.model import Scenario
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.services import CallOptions
@@ -74,3 +76,21 @@ async def test_text_calls_warm_nothing(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(pilot.app.screen, BriefingScreen)
         assert warmer.started == []
+
+
+@run_async
+async def test_no_recogniser_for_the_language_is_said_before_start(tmp_path: Path) -> None:
+    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
+    warmer = Warmer()
+    h.app.services.voice_warmer = warmer
+    h.app.services.voice_check = lambda scenario, options: "no offline recogniser for 'ja'"
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        note = pilot.app.screen.query_one("#voice-note", Static)
+        assert note.display and "callcoach doctor" in str(note.render())
+        assert warmer.started == []  # nothing to render for a call that cannot start
+        await pilot.press("v")  # typing instead: the note goes
+        await settle(pilot)
+        assert not note.display

@@ -16,6 +16,7 @@ from simulator.audio.asr.base import (
 from simulator.audio.asr.choose import (
     ASRStatus,
     Choice,
+    asr_problem,
     choose_recognizer,
     create_recognizer,
     probe_asr,
@@ -28,6 +29,7 @@ __all__ = [
     "Recognition",
     "Recognizer",
     "RecognizerError",
+    "asr_problem",
     "choose_recognizer",
     "create_recognizer",
     "probe_asr",

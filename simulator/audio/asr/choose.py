@@ -119,6 +119,19 @@ def choose_recognizer(language: str, name: str = "auto", model: str | None = Non
     raise RecognizerError(no_engine_message(language, tried))
 
 
+def asr_problem(language: str, name: str = "auto") -> str | None:
+    """Why voice input cannot work for ``language`` here, or None when it can. Cheap
+    (packages and model folders only, like ``probe_asr``): the briefing asks before
+    Start."""
+    names = AUTO_ORDER.get(language, ()) if name == "auto" else (name,)
+    statuses = [probe_asr(candidate, language) for candidate in names]
+    if any(status.ok for status in statuses):
+        return None
+    if name != "auto" and statuses:
+        return f"ASR engine {name}: {statuses[0].detail}"
+    return no_engine_message(language, [f"{s.name}: {s.detail}" for s in statuses])
+
+
 def no_engine_message(language: str, tried: list[str]) -> str:
     from simulator.audio.asr import vosk, whisper
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -46,6 +47,7 @@ class BriefingScreen(Screen[None]):
         yield BriefingView(self.scenario, id="briefing")
         yield Static(id="options")
         yield Static(id="input-options")
+        yield Static(id="voice-note", markup=False)
         if self.options.drill:
             yield Static(self._drill_note(), id="drill-note")
         yield Footer()
@@ -59,15 +61,34 @@ class BriefingScreen(Screen[None]):
         self._stop_warm_up()
 
     def _warm_voice(self) -> None:
-        """For a voice call, render the caller's lines while the trainee reads, so
-        Start does not wait on loading the voice. Restarted when the level (and so
-        the starting mood) changes; never blocks the UI."""
+        """For a voice call: check (off the UI thread) that a recogniser exists for the
+        language, then render the caller's lines while the trainee reads, so Start
+        does not wait on loading the voice. Again when the level (and so the starting
+        mood) or the input changes."""
         self._stop_warm_up()
+        self._show_voice_note(None)
+        if self.options.input == "voice":
+            self._check_voice(self.options)
+
+    @work(thread=True, group="voice-check", exclusive=True, exit_on_error=False)
+    def _check_voice(self, options: CallOptions) -> None:
+        check = self.cc.services.voice_check
+        problem = check(self.scenario, options) if check is not None else None
+        self.app.call_from_thread(self._voice_checked, options, problem)
+
+    def _voice_checked(self, options: CallOptions, problem: str | None) -> None:
+        if options != self.options or not self.is_mounted:
+            return  # the trainee changed something meanwhile: that check is running
+        self._show_voice_note(problem)
         warmer = self.cc.services.voice_warmer
-        if warmer is None or self.options.input != "voice":
-            return
-        start_mood = self.scenario.mood.start + self.scenario.level(self.options.level).start_mood
-        self._warm_up = warmer(self.scenario, start_mood)
+        if problem is None and warmer is not None:
+            start_mood = self.scenario.mood.start + self.scenario.level(options.level).start_mood
+            self._warm_up = warmer(self.scenario, start_mood)
+
+    def _show_voice_note(self, problem: str | None) -> None:
+        note = self.query_one("#voice-note", Static)
+        note.update(t("briefing.voice_unavailable") if problem else "")
+        note.display = problem is not None
 
     def _stop_warm_up(self) -> None:
         if self._warm_up is not None:
