@@ -94,3 +94,20 @@ async def test_no_recogniser_for_the_language_is_said_before_start(tmp_path: Pat
         await pilot.press("v")  # typing instead: the note goes
         await settle(pilot)
         assert not note.display
+
+
+@run_async
+async def test_a_check_that_returns_after_start_warms_nothing(tmp_path: Path) -> None:
+    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
+    warmer = Warmer()
+    h.app.services.voice_warmer = warmer
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        briefing = pilot.app.screen
+        assert isinstance(briefing, BriefingScreen)
+        warmer.started.clear()
+        briefing._started = True  # Start pressed while the check was still running
+        briefing._voice_checked(briefing.options, None)
+        assert warmer.started == []

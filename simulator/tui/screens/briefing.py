@@ -36,6 +36,7 @@ class BriefingScreen(Screen[None]):
         self.scenario = scenario
         self.options = options
         self._warm_up: Any = None  # the caller's lines rendering for a voice call
+        self._started = False  # Start pressed: this screen stays under the call's
         translate_bindings(self)
 
     @property
@@ -60,6 +61,9 @@ class BriefingScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._stop_warm_up()
 
+    def on_screen_resume(self) -> None:
+        self._started = False  # back from a call that could not start
+
     def _warm_voice(self) -> None:
         """For a voice call: check (off the UI thread) that a recogniser exists for the
         language, then render the caller's lines while the trainee reads, so Start
@@ -77,8 +81,8 @@ class BriefingScreen(Screen[None]):
         self.app.call_from_thread(self._voice_checked, options, problem)
 
     def _voice_checked(self, options: CallOptions, problem: str | None) -> None:
-        if options != self.options or not self.is_mounted:
-            return  # the trainee changed something meanwhile: that check is running
+        if options != self.options or not self.is_mounted or self._started:
+            return  # changed meanwhile (that check is running), or the call is on
         self._show_voice_note(problem)
         warmer = self.cc.services.voice_warmer
         if problem is None and warmer is not None:
@@ -163,5 +167,6 @@ class BriefingScreen(Screen[None]):
         return t("briefing.drill", limit=shown)
 
     def action_start(self) -> None:
+        self._started = True
         self._stop_warm_up()  # what it rendered is cached; the call carries on from there
         self.cc.start_call(self.scenario, self.options)
