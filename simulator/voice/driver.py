@@ -13,9 +13,10 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from simulator.engine.call import CallSession, Speech
+from simulator.voice.ports import CallerVoice, Speaker
 from simulator.voice.push_to_talk import NullStream, PushToTalk
 from simulator.voice.session import turn_hints
 from simulator.voice.updates import (
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from simulator.audio.frames import Frame, FrameSource
     from simulator.audio.listener import Listener
     from simulator.audio.player import Line
-    from simulator.audio.types import Audio
     from simulator.audio.vad import VadConfig
     from simulator.engine.clock import Clock
     from simulator.voice.recording import SessionRecording
@@ -51,23 +51,6 @@ LEVEL_EVERY = 3  # frames per level-meter update (90 ms)
 # so it runs right here on the listener thread, which also feeds the decoder — the
 # decoders are not thread-safe; PortAudio's callback thread only queues frames).
 PARTIAL_EVERY = 0.3
-
-
-class CallerVoice(Protocol):
-    """simulator.audio.call.CallAudio: the caller's line at a mood, cached."""
-
-    def line(self, text: str, mood: int) -> Audio: ...
-
-
-class Speaker(Protocol):
-    """simulator.audio.player.Player."""
-
-    error: str | None
-
-    def play(self, audio: Audio, tag: Any = None) -> Line: ...
-    def stop(self) -> Line | None: ...
-    def level_at(self, t: float) -> float | None: ...
-    def close(self) -> None: ...
 
 
 class VoiceCall:

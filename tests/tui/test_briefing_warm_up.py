@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from simulator.scenario.model import Scenario
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.services import CallOptions
-from tests.tui.fakes import make_app
+from tests.tui.fakes import Harness, make_app
 from tests.tui.pilot_helpers import run_async, settle
 
 
@@ -35,18 +37,26 @@ class Warmer:
         return self.started[-1]
 
 
+async def open_briefing(pilot: Pilot[Any]) -> BriefingScreen:
+    await settle(pilot)
+    await pilot.press("enter")  # the first scenario of the home list
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, BriefingScreen)
+    return pilot.app.screen
+
+
+def voice_app(tmp_path: Path, warmer: Warmer) -> Harness:
+    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
+    h.app.services.voice_warmer = warmer
+    return h
+
+
 @run_async
 async def test_the_warm_up_follows_the_briefing(tmp_path: Path) -> None:
-    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
     warmer = Warmer()
-    h.app.services.voice_warmer = warmer
+    h = voice_app(tmp_path, warmer)
     async with h.app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        briefing = pilot.app.screen
-        assert isinstance(briefing, BriefingScreen)
-        scenario = briefing.scenario
+        scenario = (await open_briefing(pilot)).scenario
         expected = scenario.mood.start + scenario.level(1).start_mood
         assert [(w.scenario_id, w.start_mood) for w in warmer.started] == [(scenario.id, expected)]
         await pilot.press("l")  # level 2: another starting mood, another warm-up
@@ -71,24 +81,17 @@ async def test_text_calls_warm_nothing(tmp_path: Path) -> None:
     warmer = Warmer()
     h.app.services.voice_warmer = warmer
     async with h.app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, BriefingScreen)
+        await open_briefing(pilot)
         assert warmer.started == []
 
 
 @run_async
 async def test_no_recogniser_for_the_language_is_said_before_start(tmp_path: Path) -> None:
-    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
     warmer = Warmer()
-    h.app.services.voice_warmer = warmer
+    h = voice_app(tmp_path, warmer)
     h.app.services.voice_check = lambda scenario, options: "no offline recogniser for 'ja'"
     async with h.app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        note = pilot.app.screen.query_one("#voice-note", Static)
+        note = (await open_briefing(pilot)).query_one("#voice-note", Static)
         assert note.display and "callcoach doctor" in str(note.render())
         assert warmer.started == []  # nothing to render for a call that cannot start
         await pilot.press("v")  # typing instead: the note goes
@@ -98,15 +101,10 @@ async def test_no_recogniser_for_the_language_is_said_before_start(tmp_path: Pat
 
 @run_async
 async def test_a_check_that_returns_after_start_warms_nothing(tmp_path: Path) -> None:
-    h = make_app(tmp_path, options=CallOptions(seed=7, level=1, input="voice"))
     warmer = Warmer()
-    h.app.services.voice_warmer = warmer
+    h = voice_app(tmp_path, warmer)
     async with h.app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        briefing = pilot.app.screen
-        assert isinstance(briefing, BriefingScreen)
+        briefing = await open_briefing(pilot)
         warmer.started.clear()
         briefing._started = True  # Start pressed while the check was still running
         briefing._voice_checked(briefing.options, None)
