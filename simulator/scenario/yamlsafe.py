@@ -30,6 +30,7 @@ from simulator.scenario.problems import Problem, Severity
 
 MAX_BYTES = 1 << 20  # a big scenario is ~30 KiB
 MAX_DEPTH = 64
+_FLATTER = "a flatter structure"
 MAX_EVENTS = 20_000  # the biggest bundled scenario has ~1,000
 MAX_TEXT_PROBLEMS = 10
 
@@ -214,7 +215,7 @@ class _Builder:
         is_map = isinstance(event, yaml.MappingStartEvent)
         self._check_node(event, kind="map" if is_map else "seq")
         if len(self.stack) >= MAX_DEPTH:
-            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels", "a flatter structure")
+            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels", _FLATTER)
         container: dict[Any, Any] | list[Any] = {} if is_map else []
         path = self._place(event, container)
         self.stack.append(_Frame(container, path))
@@ -342,6 +343,8 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     here = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
     if here == "\t":
         problem = "a tab character"
+    if "maximum nesting depth" in problem:  # PyYAML >= 6.0.4 stops deep flow nesting itself
+        return Problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", _FLATTER)
     expected = next(
         (hint for key, hint in _SYNTAX_HINTS.items() if key in problem), "valid YAML syntax"
     )

@@ -14,14 +14,16 @@ from simulator.scenario.loader import ScenarioError, load_file, load_scenario, l
 from simulator.scenario.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_EVENTS
 from tests.scenario.conftest import HOSTILE
 
-# file, line, col, a fragment of the message
-CASES = [
+# file, line, col (None: any column on that line), a fragment of the message
+CASES: list[tuple[str, int, int | None, str]] = [
     ("python-object.yaml", 2, 5, "tag !!python/object/apply:os.system is not allowed"),
     ("python-name.yaml", 1, 1, "tag !!python/name:os.system is not allowed"),
     ("custom-tag.yaml", 2, 8, "tag !secret is not allowed"),
     ("billion-laughs.yaml", 1, 4, "anchor &a is not allowed"),
     ("merge-key.yaml", 2, 7, "anchor &base is not allowed"),
-    ("deep-nesting.yaml", 2, 8 + MAX_DEPTH, f"nesting deeper than {MAX_DEPTH} levels"),
+    # Where on the line PyYAML puts a flow collection's start mark differs between
+    # releases (6.0.4 reports the end of the line); the line and the message matter.
+    ("deep-nesting.yaml", 2, None, f"nesting deeper than {MAX_DEPTH} levels"),
     ("nul-bytes.yaml", 2, 8, "binary data (a NUL byte)"),
     ("latin1.yaml", 2, 11, "not valid UTF-8 (byte 0xe9 at byte offset 39)"),
     ("shift-jis.yaml", 2, 8, "not valid UTF-8 (byte 0x82 at byte offset 36)"),
@@ -40,17 +42,24 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "line", "col", "fragment"), CASES)
-def test_hostile_file_gets_one_clean_line(name: str, line: int, col: int, fragment: str) -> None:
+def test_hostile_file_gets_one_clean_line(
+    name: str, line: int, col: int | None, fragment: str
+) -> None:
     path = HOSTILE / name
     with pytest.raises(ScenarioError) as caught:
         load_scenario(path)
     first = caught.value.problems[0]
-    assert (first.line, first.col) == (line, col)
+    assert first.line == line
+    if col is None:
+        line_text = path.read_bytes().splitlines()[line - 1].decode("utf-8", "replace")
+        assert 1 <= first.col <= len(line_text) + 1
+    else:
+        assert first.col == col
     assert fragment in first.message
     assert first.expected  # every problem says what was expected
     text = str(caught.value)
     assert "\n" not in text
-    assert text.startswith(f"{path}:{line}:{col}: ")
+    assert text.startswith(f"{path}:{line}:{first.col}: ")
 
 
 def test_every_hostile_fixture_is_covered() -> None:
