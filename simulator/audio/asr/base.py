@@ -23,10 +23,15 @@ class Recognition:
     text: str  # "" when nothing was understood
     confidence: float  # 0-1; engines without a score report 1.0 for any text
     engine: str
+    # Other readings the engine found nearly as likely (best first), when it was unsure.
+    alternatives: tuple[str, ...] = ()
 
     def record_fields(self) -> dict[str, object]:
-        """The session-record ``asr`` object (DESIGN.md §4)."""
-        return {"engine": self.engine, "confidence": round(self.confidence, 3)}
+        """The session-record ``asr`` object (DESIGN.md §4; ``alternatives`` added)."""
+        fields: dict[str, object] = {"engine": self.engine, "confidence": round(self.confidence, 3)}
+        if self.alternatives:
+            fields["alternatives"] = list(self.alternatives)
+        return fields
 
 
 class Recognizer(Protocol):

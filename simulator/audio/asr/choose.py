@@ -44,10 +44,10 @@ def _installed(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def probe_asr(name: str, language: str) -> ASRStatus:
+def probe_asr(name: str, language: str, model: str | None = None) -> ASRStatus:
     """Could ``name`` recognise ``language`` here? Cheap: checks packages and model
     folders without loading models. Never raises."""
-    from simulator.audio.asr import vosk, whisper
+    from simulator.audio.asr import vosk
 
     if name == "sphinx":
         if language != "en":
@@ -64,9 +64,7 @@ def probe_asr(name: str, language: str) -> ASRStatus:
             return ASRStatus(name, language, False, vosk.install_hint(language))
         return ASRStatus(name, language, True, f"model {folder}")
     if name == "faster-whisper":
-        ok = _installed("faster_whisper") and _whisper_model_local(whisper.whisper_model_name())
-        detail = f"model {whisper.whisper_model_name()}" if ok else whisper.install_hint()
-        return ASRStatus(name, language, ok, detail)
+        return _probe_whisper(language, model)
     if name == "google":
         ok = _installed("speech_recognition")
         return ASRStatus(
@@ -78,20 +76,27 @@ def probe_asr(name: str, language: str) -> ASRStatus:
     return ASRStatus(name, language, False, "unknown engine")
 
 
-def _whisper_model_local(name: str) -> bool:
-    if Path(name).expanduser().is_dir():
-        return True
-    try:
-        from faster_whisper.utils import download_model
+def _probe_whisper(language: str, model: str | None) -> ASRStatus:
+    from simulator.audio.asr import whisper, whisper_model
 
-        download_model(name, local_files_only=True)
-    except Exception:  # not in the local cache (or the library changed): not usable offline
-        return False
-    return True
+    name = "faster-whisper"
+    if not _installed("faster_whisper"):
+        return ASRStatus(name, language, False, whisper.install_hint())
+    source = whisper.describe_source(model)
+    if source is None:
+        chosen = whisper.configured_model(model)
+        detail = f"model {chosen!r} not found" if chosen else f"no model: {whisper.install_hint()}"
+        return ASRStatus(name, language, False, detail)
+    problem = whisper_model.language_problem(source.label, source.languages, language)
+    if problem:
+        return ASRStatus(name, language, False, problem)
+    return ASRStatus(name, language, True, f"model {source.label}")
 
 
 # Offline engines in order of preference per language; google is never automatic.
-AUTO_ORDER = {"ja": ("vosk", "faster-whisper"), "en": ("vosk", "sphinx", "faster-whisper")}
+# Whisper first: the bundled base model beats the small Vosk models and sphinx on
+# both languages (README: recognition accuracy); the others are fallbacks.
+AUTO_ORDER = {"ja": ("faster-whisper", "vosk"), "en": ("faster-whisper", "vosk", "sphinx")}
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,15 @@ class Choice:
 def choose_recognizer(language: str, name: str = "auto", model: str | None = None) -> Choice:
     if name != "auto":
         recognizer = create_recognizer(name, language, model)
-        return Choice(recognizer, f"speech recognition: {name} (chosen)")
+        if language not in recognizer.languages:
+            recognizer.close()
+            status = probe_asr(name, language, model)
+            why = status.detail if not status.ok else f"it does not handle {language!r}"
+            raise RecognizerError(f"ASR engine {name}: {why}")
+        return Choice(recognizer, f"speech recognition: {name} ({_label(recognizer)})")
     tried: list[str] = []
     for candidate in AUTO_ORDER.get(language, ()):
-        status = probe_asr(candidate, language)
+        status = probe_asr(candidate, language, model)
         if not status.ok:
             tried.append(f"{candidate}: {status.detail}")
             continue
@@ -119,12 +129,17 @@ def choose_recognizer(language: str, name: str = "auto", model: str | None = Non
     raise RecognizerError(no_engine_message(language, tried))
 
 
-def asr_problem(language: str, name: str = "auto") -> str | None:
+def _label(recognizer: Recognizer) -> str:
+    label = getattr(recognizer, "label", None)
+    return f"model {label}" if label else "chosen"
+
+
+def asr_problem(language: str, name: str = "auto", model: str | None = None) -> str | None:
     """Why voice input cannot work for ``language`` here, or None when it can. Cheap
     (packages and model folders only, like ``probe_asr``): the briefing asks before
     Start."""
     names = AUTO_ORDER.get(language, ()) if name == "auto" else (name,)
-    statuses = [probe_asr(candidate, language) for candidate in names]
+    statuses = [probe_asr(candidate, language, model) for candidate in names]
     if any(status.ok for status in statuses):
         return None
     if name != "auto" and statuses:
@@ -136,7 +151,7 @@ def no_engine_message(language: str, tried: list[str]) -> str:
     from simulator.audio.asr import vosk, whisper
 
     if language == "ja":
-        fix = f"{vosk.install_hint('ja')}; or {whisper.install_hint()}"
+        fix = f"{whisper.install_hint()}; or {vosk.install_hint('ja')}"
     else:
         fix = f"pip install 'callcoach[voice]' (sphinx); or {vosk.install_hint(language)}"
     return f"no offline speech recogniser for {language!r} here — {fix}. Or answer in text mode."
