@@ -180,8 +180,26 @@ def use_speculation(on: bool) -> Any:
     return original
 
 
+def openjtalk_replies(scenario_id: str) -> list[Any]:
+    """The good replay's replies of a Japanese scenario, spoken by the openjtalk voice."""
+    import yaml
+
+    from simulator.audio.prosody import Prosody
+    from simulator.audio.tts import create_tts
+
+    path = REPLAY.parents[1] / scenario_id / "good.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    engine = create_tts("openjtalk")
+    return [engine.synthesize(r["text"], Prosody()) for r in data["replies"] if "text" in r]
+
+
 def pipeline_turns(
-    replies: list[Any], recognizer: Any, voice: Any, speculate: bool
+    replies: list[Any],
+    recognizer: Any,
+    voice: Any,
+    speculate: bool,
+    scenario_id: str = SCENARIO,
+    calls: int = CALLS,
 ) -> dict[str, list[float]]:
     """Several calls through the real driver, the microphone in real time; per turn,
     from the real end of the trainee's speech: the end-of-turn window (audio time),
@@ -189,12 +207,12 @@ def pipeline_turns(
     import simulator.audio.listener as listener_module
     from simulator.scenario.library import ScenarioLibrary
 
-    scenario = ScenarioLibrary().resolve(SCENARIO)
+    scenario = ScenarioLibrary().resolve(scenario_id)
     figures: dict[str, list[float]] = {k: [] for k in ("vad", "work", "turn", "asr", "tts")}
     figures.update(used=[], discarded=[])
     original = use_speculation(speculate)
     try:
-        for seed in range(CALLS):
+        for seed in range(calls):
             one_call(scenario, replies, recognizer, voice, seed, figures)
     finally:
         listener_module.Listener = original  # type: ignore[misc]

@@ -43,6 +43,14 @@ def cache_dir() -> Path:
     return _override("CALLCOACH_CACHE_DIR", "cache") or Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+def models_dir() -> Path:
+    """Speech models CallCoach assembles from installed packages (rebuildable, but
+    large: tests share one across the session with CALLCOACH_MODELS_DIR)."""
+    if value := os.environ.get("CALLCOACH_MODELS_DIR"):
+        return Path(value).expanduser()
+    return cache_dir() / "models"
+
+
 def log_dir() -> Path:
     """Diagnostics: what native libraries print while the TUI owns the terminal."""
     import platformdirs

@@ -8,12 +8,22 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="session")
+def shared_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Speech models assembled once for the whole run (the bundled Whisper model is
+    145 MB), outside any test's home but never in the user's cache."""
+    return tmp_path_factory.mktemp("callcoach-models")
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    shared_models_dir: Path,
 ) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("callcoach-home")
     monkeypatch.setenv("CALLCOACH_HOME", str(home))
+    monkeypatch.setenv("CALLCOACH_MODELS_DIR", str(shared_models_dir))
     for var in (
         "CALLCOACH_DB",
         "CALLCOACH_SCENARIOS",
@@ -21,6 +31,8 @@ def isolated_home(
         "CALLCOACH_CONFIG_DIR",
         "CALLCOACH_CACHE_DIR",
         "CALLCOACH_USER",
+        "CALLCOACH_WHISPER_MODEL",
+        "CALLCOACH_VOSK_MODEL",
     ):
         monkeypatch.delenv(var, raising=False)
     yield home

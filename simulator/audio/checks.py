@@ -70,16 +70,17 @@ def asr_checks(languages: tuple[str, ...] = ("ja", "en")) -> list[Check]:
 
     checks = []
     for language in languages:
-        best = None
+        ok: set[str] = set()
         for name in ASR_ENGINE_NAMES:
             if name == "sphinx" and language != "en":
                 continue
             status = probe_asr(name, language)
-            if status.ok and best is None and name in AUTO_ORDER.get(language, ()):
-                best = name
+            if status.ok:
+                ok.add(name)
             checks.append(
                 Check(status.ok, f"ASR {name} [{language}]", status.detail, optional=True)
             )
+        best = next((name for name in AUTO_ORDER.get(language, ()) if name in ok), None)
         if best:
             checks.append(Check(True, f"ASR auto [{language}]", f"would use {best}"))
         else:
@@ -87,9 +88,40 @@ def asr_checks(languages: tuple[str, ...] = ("ja", "en")) -> list[Check]:
     return checks
 
 
+def whisper_model_check() -> Check:
+    """The Whisper model ``auto`` would use: where, how big, which languages, and —
+    for the bundled one — whether it re-hashes to the pinned sha256 (assembled here
+    first if it never was)."""
+    from simulator.audio.asr import whisper, whisper_model
+
+    what = "Whisper model"
+    if importlib.util.find_spec("faster_whisper") is None:
+        return Check(False, what, whisper.install_hint(), optional=True)
+    source = whisper.describe_source()
+    if source is None:
+        chosen = whisper.configured_model()
+        detail = f"{chosen!r} not found" if chosen else f"none — {whisper.install_hint()}"
+        return Check(False, what, detail, optional=True)
+    from pathlib import Path
+
+    try:
+        if source.bundled:
+            whisper_model.ensure_bundled_model()
+        folder = Path(source.location)
+        if not folder.is_dir():
+            return Check(True, what, f"{source.label} (from the local model cache)")
+        found = whisper_model.check_model(folder, bundled=source.bundled)
+    except (AudioError, OSError) as error:
+        return Check(False, what, str(error))
+    size = f"{found.size / 1e6:.0f} MB"
+    languages = "/".join(found.languages)
+    ok = found.verified is not False
+    return Check(ok, what, f"{source.label}: {folder}, {size}, {languages}, {found.detail}")
+
+
 def audio_checks() -> list[tuple[str, list[Check]]]:
     return [
         ("Audio devices", [*device_checks(), vad_check()]),
         ("Caller's voice (TTS)", tts_checks()),
-        ("Speech recognition (ASR)", asr_checks()),
+        ("Speech recognition (ASR)", [*asr_checks(), whisper_model_check()]),
     ]

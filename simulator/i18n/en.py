@@ -205,6 +205,10 @@ MESSAGES: dict[str, str] = {
         "⚠ No speech recogniser for this language is installed — callcoach doctor shows "
         "what to install. Press v to answer by typing."
     ),
+    "briefing.asr_loading": (
+        "Loading speech recognition… (the first time, a few seconds to unpack and verify the model)"
+    ),
+    "briefing.asr_ready": "Speech recognition ready — {engine}",
     "briefing.input": "Answer: {mode}   Microphone: {microphone}   Speaker: {speaker}",
     "briefing.input_voice": "out loud (voice)",
     "briefing.input_text": "by typing (text)",

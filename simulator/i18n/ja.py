@@ -208,6 +208,8 @@ MESSAGES: dict[str, str] = {
         "⚠ この言語の音声認識が入っていません（入れ方は callcoach doctor で表示）。"
         "v で文字入力に切り替えられます。"
     ),
+    "briefing.asr_loading": "音声認識を準備しています…（初回はモデルの展開と確認に数秒）",
+    "briefing.asr_ready": "音声認識の準備ができました — {engine}",
     "briefing.input": "応答方法: {mode}   マイク: {microphone}   スピーカー: {speaker}",
     "briefing.input_voice": "声で話す（音声）",
     "briefing.input_text": "文字で入力（テキスト）",

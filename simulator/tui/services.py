@@ -40,6 +40,7 @@ class CallOptions:
     practice: bool = False
     input: str = "text"  # "text" or "voice"
     asr: str = "auto"  # speech recognition engine for voice input
+    asr_model: str | None = None  # a model folder for it (--asr-model)
     input_device: int | None = None  # None: the system default
     output_device: int | None = None
     drill: bool = False  # drill rules: no hints or practice, no retry, a time limit
@@ -90,7 +91,22 @@ VoiceCheck = Callable[[Scenario, CallOptions], "str | None"]
 def check_voice(scenario: Scenario, options: CallOptions) -> str | None:
     from simulator.audio.asr.choose import asr_problem
 
-    return asr_problem(scenario.language, options.asr)
+    return asr_problem(scenario.language, options.asr, options.asr_model)
+
+
+# Loads the call's speech recogniser while the trainee reads the briefing (the bundled
+# Whisper model: assembled and verified on first use, then ~1 s to load), so Start
+# does not wait for it; the model stays loaded and the call shares it. Returns what
+# was loaded, for the briefing to show. Tests pass None.
+ASRLoader = Callable[[Scenario, CallOptions], str]
+
+
+def load_asr(scenario: Scenario, options: CallOptions) -> str:
+    from simulator.audio.asr.choose import choose_recognizer
+
+    choice = choose_recognizer(scenario.language, options.asr, options.asr_model)
+    choice.recognizer.close()  # loaded models stay loaded (shared by the call)
+    return choice.reason.removeprefix("speech recognition: ")
 
 
 @dataclass
@@ -103,6 +119,7 @@ class Services:
     voice_factory: VoiceFactory = open_live_voice
     voice_warmer: VoiceWarmer | None = warm_voice
     voice_check: VoiceCheck | None = check_voice
+    asr_loader: ASRLoader | None = load_asr
     settings_path: Path | None = None
     _store: StoreLike | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)

@@ -67,7 +67,12 @@ def open_live_call(
     from simulator.audio.player import Player
 
     start_mood = scenario.mood.start + scenario.level(options.level).start_mood
-    audio = prepare_call_audio(scenario, asr=options.asr, start_mood=start_mood)
+    audio = prepare_call_audio(
+        scenario,
+        asr=options.asr,
+        asr_model=getattr(options, "asr_model", None),
+        start_mood=start_mood,
+    )
     devices: list[Any] = []
     try:
         devices.append(Player(clock, options.output_device).start())

@@ -156,7 +156,7 @@ def test_prepare_call_audio_for_english_picks_sphinx_and_presynthesises(
     from simulator.audio.call import prepare_call_audio
 
     scenario = tiny_scenario("en")
-    audio = prepare_call_audio(scenario, tts="none")
+    audio = prepare_call_audio(scenario, tts="none", asr="sphinx")
     try:
         assert audio.presynth.wait(timeout=60) and audio.presynth.finished
         assert audio.recognizer is not None and audio.recognizer.name == "sphinx"

@@ -61,9 +61,11 @@ def test_doctor_reports_every_part_and_the_fixes(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     for part in ("Audio devices", "headset", "TTS openjtalk", "ASR sphinx [en]", "Database"):
         assert part in out
-    assert "ASR auto [en]: would use sphinx" in out
-    # No Japanese model here: the exact download is named.
-    assert "vosk-model-small-ja-0.22" in out or "ASR auto [ja]: would use" in out
+    # make setup installs the bundled Whisper base: both languages use it.
+    assert "ASR auto [en]: would use faster-whisper" in out
+    assert "ASR auto [ja]: would use faster-whisper" in out
+    assert "Whisper model: Whisper base (bundled)" in out and "sha256 verified" in out
+    assert "145 MB, ja/en" in out
     assert "not created yet" in out
 
 

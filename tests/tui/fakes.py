@@ -296,6 +296,7 @@ def make_app(
         settings_path=tmp_path / "tui.json",
         voice_warmer=None,  # no real voice rendering behind UI tests
         voice_check=None,
+        asr_loader=None,  # no real recogniser loading behind UI tests
     )
     app = CallCoachApp(
         services, options or CallOptions(seed=7, level=2), scenario=scenario, cursor_blink=False

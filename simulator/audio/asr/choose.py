@@ -23,7 +23,7 @@ def create_recognizer(name: str, language: str, model: str | None = None) -> Rec
     if name == "faster-whisper":
         from simulator.audio.asr.whisper import FasterWhisperRecognizer
 
-        return FasterWhisperRecognizer(model)
+        return FasterWhisperRecognizer(model, language=language)
     if name == "google":
         from simulator.audio.asr.google import GoogleRecognizer
 

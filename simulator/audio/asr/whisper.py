@@ -156,9 +156,16 @@ def is_loaded(model: str | None = None) -> bool:
 class FasterWhisperRecognizer:
     name = "faster-whisper"
 
-    def __init__(self, model: str | None = None, *, partials: bool = True) -> None:
+    def __init__(
+        self, model: str | None = None, *, language: str | None = None, partials: bool = True
+    ) -> None:
+        """``language``: the call's, checked against the model's files before loading."""
         self.source = resolve_source(model)
         self.languages: tuple[str, ...] = self.source.languages
+        if language is not None:
+            problem = whisper_model.language_problem(self.label, self.languages, language)
+            if problem:
+                raise RecognizerError(problem)
         self.partials = partials
         self._loaded = shared_model(self.source)
         if not self._loaded.multilingual:

@@ -66,9 +66,9 @@ def bundled_installed() -> bool:
 
 
 def bundled_model_dir() -> Path:
-    from simulator.paths import cache_dir
+    from simulator.paths import models_dir
 
-    return cache_dir() / "models" / "whisper-base"
+    return models_dir() / "whisper-base"
 
 
 def _part_files(dirs: list[Path]) -> list[Path]:

@@ -49,6 +49,7 @@ def build_app(args: argparse.Namespace, scenario: Any = None) -> Any:
         practice=bool(getattr(args, "practice", False)),
         input=getattr(args, "input", "text") or "text",
         asr=getattr(args, "asr", "auto") or "auto",
+        asr_model=getattr(args, "asr_model", None),
     )
     return CallCoachApp(services, options, scenario=scenario)
 

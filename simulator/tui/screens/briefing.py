@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from simulator.i18n import label, t
 from simulator.scenario.model import LEVELS, Scenario
 from simulator.tui.bindings import translate_bindings
-from simulator.tui.services import CallOptions
+from simulator.tui.services import ASRLoader, CallOptions
 from simulator.tui.widgets.briefing_view import BriefingView
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class BriefingScreen(Screen[None]):
         yield Static(id="options")
         yield Static(id="input-options")
         yield Static(id="voice-note", markup=False)
+        yield Static(id="asr-note", markup=False)
         if self.options.drill:
             yield Static(self._drill_note(), id="drill-note")
         yield Footer()
@@ -79,6 +80,28 @@ class BriefingScreen(Screen[None]):
         check = self.cc.services.voice_check
         problem = check(self.scenario, options) if check is not None else None
         self.app.call_from_thread(self._voice_checked, options, problem)
+        loader = self.cc.services.asr_loader
+        if problem is None and loader is not None:
+            self._load_recogniser(loader, options)
+
+    def _load_recogniser(self, loader: ASRLoader, options: CallOptions) -> None:
+        """On the check's worker: load the recogniser now, showing that it is loading
+        and then which one is ready (or why not: Start then says it again)."""
+        from simulator.audio import AudioError
+
+        self.app.call_from_thread(self._show_asr_note, options, t("briefing.asr_loading"))
+        try:
+            note = t("briefing.asr_ready", engine=loader(self.scenario, options))
+        except AudioError as error:
+            note = f"⚠ {error}"
+        self.app.call_from_thread(self._show_asr_note, options, note)
+
+    def _show_asr_note(self, options: CallOptions, note: str) -> None:
+        if options != self.options or not self.is_mounted:
+            return
+        widget = self.query_one("#asr-note", Static)
+        widget.update(note)
+        widget.display = True
 
     def _voice_checked(self, options: CallOptions, problem: str | None) -> None:
         if options != self.options or not self.is_mounted or self._started:
@@ -93,6 +116,9 @@ class BriefingScreen(Screen[None]):
         note = self.query_one("#voice-note", Static)
         note.update(t("briefing.voice_unavailable") if problem else "")
         note.display = problem is not None
+        asr_note = self.query_one("#asr-note", Static)
+        asr_note.update("")
+        asr_note.display = False
 
     def _stop_warm_up(self) -> None:
         if self._warm_up is not None:
