@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 JA_SCENARIO = "ja-angry-broken-item"
+PARTIALS = (False, True)
 CUE_CATEGORIES = ("apology", "empathy", "cushion", "hold", "confirmation")
 
 
@@ -147,7 +148,7 @@ def latency_figures(recognizer: Any) -> None:
     voice = prepare_call_audio(ScenarioLibrary().resolve(JA_SCENARIO), asr=None)
     voice.presynth.wait()
     try:
-        for partials in (False, True):
+        for partials in PARTIALS:
             recognizer.partials = partials
             figures = pipeline_turns(replies, recognizer, voice, True, JA_SCENARIO, calls=2)
             label = "with live partials" if partials else "no partials"
