@@ -109,3 +109,37 @@ async def test_a_check_that_returns_after_start_warms_nothing(tmp_path: Path) ->
         briefing._started = True  # Start pressed while the check was still running
         briefing._voice_checked(briefing.options, None)
         assert warmer.started == []
+
+
+@run_async
+async def test_the_recogniser_loads_during_the_briefing_and_says_which(tmp_path: Path) -> None:
+    from simulator.audio import AudioError
+
+    loaded: list[str] = []
+
+    def loader(scenario: Scenario, options: CallOptions) -> str:
+        loaded.append(scenario.id)
+        return "faster-whisper (model Whisper base (bundled))"
+
+    h = voice_app(tmp_path, Warmer())
+    h.app.services.voice_check = lambda scenario, options: None
+    h.app.services.asr_loader = loader
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        briefing = await open_briefing(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        note = briefing.query_one("#asr-note", Static)
+        assert note.display and "Whisper base (bundled)" in str(note.render())
+        assert loaded == [briefing.scenario.id]
+
+        def broken(scenario: Scenario, options: CallOptions) -> str:
+            raise AudioError("the bundled Whisper model does not match its pinned sha256")
+
+        h.app.services.asr_loader = broken
+        await pilot.press("l")  # a level change checks and loads again
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "pinned sha256" in str(note.render())
+        await pilot.press("v")  # typing instead: no recogniser note
+        await settle(pilot)
+        assert not note.display
