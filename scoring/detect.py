@@ -22,6 +22,7 @@ from typing import Any
 
 from scoring import reading
 from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
+from scoring.polarity import refused
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.text import (
     Folded,
@@ -249,8 +250,9 @@ def _candidates(analysis: _Analysis, extra: Sequence[tuple[Entry, str]]) -> list
     return found + _fuzzy(analysis, pool)
 
 
-def _resolve(candidates: list[_Candidate], text: str) -> list[_Candidate]:
-    """Apply precedence: exact over fuzzy, masks, unless_after, one hit per span."""
+def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Candidate]:
+    """Apply precedence: exact over fuzzy, masks, unless_after, refused promises, one
+    hit per span."""
     exact = [c for c in candidates if c.exact]
     kept = exact + [c for c in candidates if not c.exact and not any(c.overlaps(e) for e in exact)]
     masked = [
@@ -262,6 +264,11 @@ def _resolve(candidates: list[_Candidate], text: str) -> list[_Candidate]:
         )
     ]
     kept = [c for c in masked if not _after_excluded(c, masked, text)]
+    kept = [
+        c
+        for c in kept
+        if not (c.entry.category == "over_promise" and refused(text, c.start, c.end, language))
+    ]
     kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
     unique: list[_Candidate] = []
     for candidate in kept:
@@ -340,7 +347,7 @@ def _scan(
 ) -> tuple[tuple[PhraseHit, str], ...]:
     analysis = _Analysis(text, language)
     entries = _scenario_entries(language, dict(keys), forbidden)
-    resolved = _resolve(_candidates(analysis, entries), text)
+    resolved = _resolve(_candidates(analysis, entries), text, language)
     return tuple(
         (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end), c.name)
         for c in resolved

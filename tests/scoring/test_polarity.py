@@ -1,0 +1,81 @@
+"""A promise that is refused in its own clause is not an over-promise — for the score
+card and, through the same detector, for the caller's branches (issue 10, first
+item). Sentences written the way trainees refuse: cushions, 〜かねます, potential
+negatives, "I'm afraid I can't"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scoring.detect import detect
+from scoring.polarity import refused
+from simulator.engine.replay import load_replay, run_replay
+from simulator.scenario.library import ScenarioLibrary
+
+REFUSED_JA = [
+    ("あいにくですが、明日までのお届けはお約束できかねます。", ["明日までにお届け"]),
+    ("申し訳ございませんが、今日中の返金は難しい状況です。", ["今日中に返金"]),
+    ("すぐにお返しすることはいたしかねます。", ["すぐにお返しします"]),
+    ("必ずとは申し上げられません。", []),
+    ("全額返金は、規定によりお受けできません。", []),
+]
+PROMISED_JA = [
+    ("はい、明日までにお届けします。", ["明日までにお届け"]),
+    ("必ず今日中に返金いたします。", []),
+    ("明日お届けしますが、時間のご指定はできかねます。", ["明日お届けします"]),
+    ("このようなことは二度と起こりません。", []),
+]
+REFUSED_EN = [
+    ("I'm afraid I can't promise it'll arrive before Saturday.", []),
+    ("Unfortunately we're not able to guarantee delivery by Saturday.", ["delivery by Saturday"]),
+    ("I wouldn't want to promise you a refund today.", ["refund today"]),
+    ("I cant guarantee that, sorry.", []),  # recognisers drop the apostrophe
+]
+PROMISED_EN = [
+    ("I promise it will be there by Saturday.", ["delivery by Saturday"]),
+    ("Don't worry, I guarantee it.", []),
+    ("I can't change the address, but I promise the refund goes out today.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), REFUSED_JA + REFUSED_EN)
+def test_a_refused_promise_is_not_an_over_promise(text: str, forbidden: list[str]) -> None:
+    language = "en" if text.isascii() else "ja"
+    found = detect(text, language, forbidden_promises=forbidden).categories
+    assert "over_promise" not in found
+
+
+@pytest.mark.parametrize(("text", "forbidden"), PROMISED_JA + PROMISED_EN)
+def test_a_promise_is_still_an_over_promise(text: str, forbidden: list[str]) -> None:
+    language = "en" if text.isascii() else "ja"
+    assert "over_promise" in detect(text, language, forbidden_promises=forbidden).categories
+
+
+def test_the_clause_limits_the_refusal() -> None:
+    text = "明日お届けしますが、時間のご指定はできかねます。"
+    assert not refused(text, 0, 8, "ja")
+    text = "I can't change that, but I promise it."
+    start = text.index("promise")
+    assert not refused(text, start, start + 7, "en")
+
+
+def test_the_caller_does_not_hear_a_refusal_as_the_forbidden_promise(tmp_path: Path) -> None:
+    """ja-angry-broken-item forbids 明日お届けします; refusing it on the `want` turn must
+    not take the broken-promise branch, and the card must not call it one."""
+    good = Path(__file__).parents[1] / "library" / "replays" / "ja-angry-broken-item" / "good.yaml"
+    document = yaml.safe_load(good.read_text(encoding="utf-8"))
+    document["replies"][3]["text"] = (
+        "明日お使いになりたいお気持ち、ごもっともでございます。申し訳ございませんが、"
+        "明日のお届けはお約束できかねます。最短で明後日25日のお届けとなります。"
+    )
+    replay = tmp_path / "refusal.yaml"
+    replay.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    scenario = ScenarioLibrary().resolve("ja-angry-broken-item")
+    session = run_replay(scenario, load_replay(replay))
+    assert session.record["outcome"] == "resolved"
+    assert session.scorecard is not None
+    phrases = session.scorecard["metrics"]["phrases"]
+    assert not [p for p in phrases if p["category"] == "over_promise"]
