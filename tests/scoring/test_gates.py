@@ -106,13 +106,14 @@ def test_ng_phrases_cost_politeness_clearly() -> None:
     assert _item(card, "politeness", "no_ng_phrases")["earned"] == 0
 
 
-@pytest.mark.parametrize(("name", "fails"), [("angry", False), ("unreasonable", True)])
-def test_strict_presets_fail_over_promising(name: str, fails: bool) -> None:
+@pytest.mark.parametrize("name", ["angry", "logical", "unreasonable", "jp-contest"])
+def test_every_preset_fails_over_promising(name: str) -> None:
+    """Issue 10: an over-promise fails angry and logical calls too, not only the strict
+    presets (「全額すぐに返金します。必ずお約束いたします。」 used to pass at 80)."""
     card = score_session(_promise_call(), rubric=name)
-    assert ("over_promise" in [g["gate"] for g in card["gates"]]) is fails
-    if fails:
-        assert not card["passed"]
-        assert "重大なミス" in card["feedback"][0]["message"]
+    assert "over_promise" in [g["gate"] for g in card["gates"]]
+    assert not card["passed"]
+    assert "重大なミス" in card["feedback"][0]["message"]
 
 
 def test_jp_contest_fails_over_promising() -> None:
@@ -124,11 +125,11 @@ def test_jp_contest_fails_over_promising() -> None:
 
 def test_gates_are_overridable_in_a_rubric_file(tmp_path: Path) -> None:
     path = tmp_path / "team.yaml"
-    path.write_text("extends: angry\ngates: {fail_on: [over_promise, ng_phrase]}\n", "utf-8")
+    path.write_text("extends: angry\ngates: {fail_on: []}\n", "utf-8")
     rubric = preset("angry")
     card = score_session(_promise_call(), rubric=str(path))
-    assert [g["gate"] for g in card["gates"]] == ["over_promise"]
-    assert rubric.gates.fail_on == ()  # the preset itself is untouched
+    assert card["gates"] == []  # a team may choose to coach over-promises, not fail them
+    assert rubric.gates.fail_on == ("over_promise",)  # the preset itself is untouched
 
 
 def test_a_rubric_may_let_hang_ups_pass() -> None:
