@@ -142,15 +142,19 @@ def talk_ratio(facts: Facts) -> Result | None:
 
 @check("fillers")
 def fillers(facts: Facts) -> Result | None:
+    """Every filler costs (issue 10: 5–9 a minute used to earn full marks): the item
+    falls linearly from full marks with none to nothing at ``fillers_per_min_max``
+    (DOMAIN.md: above ~10 a minute they distract), citing each utterance with one."""
     if facts.fillers_per_min is None:
         return None
     found = facts.found("filler")
-    limit = facts.thresholds.fillers_per_min_max
-    if facts.fillers_per_min <= limit:
-        clean = [u.index for u in facts.trainee if "filler" not in facts.categories(u.index)]
+    if not found:
+        clean = [u.index for u in facts.trainee]
         return Result(1.0, tuple(_ev(facts, i, "+", "no_filler") for i in clean[:3]))
-    fraction = max(0.0, 1.0 - (facts.fillers_per_min - limit) / limit)
-    return Result(fraction, tuple(_ev(facts, i, "-", "filler") for i, _ in found))
+    limit = facts.thresholds.fillers_per_min_max
+    fraction = max(0.0, 1.0 - facts.fillers_per_min / limit)
+    cited = dict.fromkeys(i for i, _ in found)
+    return Result(fraction, tuple(_ev(facts, i, "-", "filler") for i in cited))
 
 
 @check("aizuchi")

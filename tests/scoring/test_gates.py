@@ -158,3 +158,22 @@ def test_bad_gates_are_one_line_errors(gates: Any, message: str) -> None:
     with pytest.raises(RubricError, match=message) as caught:
         score_session(_with(), rubric={"extends": "angry", "gates": gates})
     assert "\n" not in str(caught.value)
+
+
+def test_a_few_fillers_a_minute_cost_points_and_each_is_cited() -> None:
+    """Issue 10: えーと/あの at a handful a minute used to earn full marks with
+    "no_filler" evidence and never cite the utterances that had them."""
+    clean = _item(score_session(_with()), "politeness", "fillers")
+    session = _with()
+    trainee = [i for i, u in enumerate(session["utterances"]) if u["speaker"] == "trainee"]
+    for index in trainee[:2]:
+        session["utterances"][index]["text"] = (
+            "えーと、あの、" + session["utterances"][index]["text"]
+        )
+    card = score_session(session)
+    item = _item(card, "politeness", "fillers")
+    assert card["metrics"]["fillers_per_min"] < 10  # under the old "too many" line
+    assert item["earned"] < clean["earned"] == item["points"]
+    cited = {e["utterance"] for e in item["evidence"] if e["effect"] == "-"}
+    assert cited == set(trainee[:2])
+    assert not [e for e in item["evidence"] if e["effect"] == "+"]
