@@ -22,6 +22,7 @@ from typing import Any
 
 from scoring import reading
 from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
+from scoring.backchannel import LISTENING, stands_alone
 from scoring.polarity import refused
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.text import (
@@ -268,6 +269,12 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
         c
         for c in kept
         if not (c.entry.category == "over_promise" and refused(text, c.start, c.end, language))
+    ]
+    listening = [c for c in kept if c.entry.category in LISTENING]
+    kept = [
+        c
+        for c in kept
+        if c.entry.category != "aizuchi" or stands_alone(text, c, c.entry.text, listening, language)
     ]
     kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
     unique: list[_Candidate] = []
