@@ -23,7 +23,7 @@ from typing import Any
 from scoring import reading
 from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
 from scoring.backchannel import LISTENING, stands_alone
-from scoring.polarity import refused
+from scoring.polarity import DENIABLE, denied, refused
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.text import (
     Folded,
@@ -265,11 +265,7 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
         )
     ]
     kept = [c for c in masked if not _after_excluded(c, masked, text)]
-    kept = [
-        c
-        for c in kept
-        if not (c.entry.category == "over_promise" and refused(text, c.start, c.end, language))
-    ]
+    kept = [c for c in kept if not _negated(c, text, language)]
     listening = [c for c in kept if c.entry.category in LISTENING]
     kept = [
         c
@@ -288,6 +284,14 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
             continue
         unique.append(candidate)
     return unique
+
+
+def _negated(candidate: _Candidate, text: str, language: str) -> bool:
+    """A promise refused, or an apology or empathy denied, in its own clause."""
+    category, start, end = candidate.entry.category, candidate.start, candidate.end
+    if category == "over_promise":
+        return refused(text, start, end, language)
+    return category in DENIABLE and denied(text, start, end, language)
 
 
 def _after_excluded(candidate: _Candidate, others: list[_Candidate], text: str) -> bool:

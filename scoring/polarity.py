@@ -29,6 +29,31 @@ _EN_NEGATION = re.compile(
 )
 
 
+# Apologies and empathy denied: 「申し訳ないとは思いません」「謝るつもりはありません」,
+# "I'm not sorry", "I don't understand why…". English negates right before the verb
+# (a recogniser's fuzzy match may even include it: "don't understand"); a negation
+# further back ("I can't tell you how sorry I am") does not deny, and neither does
+# "can't imagine", which is empathy.
+_JA_DENIAL = re.compile(
+    r"とは(?:思いません|思っておりません|思っていません|思わない|考えておりません)"
+    r"|(?:つもり|必要)は(?:ありません|ございません|ない)|わけでは(?:ありません|ございません|ない)"
+)
+_EN_DENIAL = re.compile(
+    r"\b(?:not|never|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|won'?t)\b", re.I
+)
+DENIABLE = frozenset({"apology", "empathy"})
+
+
+def denied(text: str, start: int, end: int, language: str) -> bool:
+    """True when the apology or empathy at text[start:end] is denied."""
+    if language == "ja":
+        after = text[end:]
+        stop = _JA_CLAUSE_END.search(after)
+        return _JA_DENIAL.search(after[: stop.start()] if stop else after) is not None
+    words_before = text[:start].split()[-2:]
+    return _EN_DENIAL.search(" ".join([*words_before, text[start:end]])) is not None
+
+
 def refused(text: str, start: int, end: int, language: str) -> bool:
     """True when the phrase at text[start:end] is refused or negated in its clause."""
     if language == "ja":

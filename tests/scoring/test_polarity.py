@@ -79,3 +79,51 @@ def test_the_caller_does_not_hear_a_refusal_as_the_forbidden_promise(tmp_path: P
     assert session.scorecard is not None
     phrases = session.scorecard["metrics"]["phrases"]
     assert not [p for p in phrases if p["category"] == "over_promise"]
+
+
+DENIED = [
+    ("申し訳ございませんとは思っておりません。", "ja", "apology"),
+    ("こちらとしてはお詫びする必要はございません。", "ja", "apology"),
+    ("I'm not sorry, that's simply the policy.", "en", "apology"),
+    ("I never said sorry for that.", "en", "apology"),
+    ("I don't understand why you're so upset.", "en", "empathy"),
+]
+MEANT = [
+    ("大変申し訳ございません。", "ja", "apology"),
+    ("I can't tell you how sorry I am.", "en", "apology"),
+    ("No, I'm so sorry about that.", "en", "apology"),
+    ("I can't imagine how stressful that was.", "en", "empathy"),
+    ("I do understand, and I'm sorry.", "en", "empathy"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "category"), DENIED)
+def test_a_denied_apology_or_empathy_does_not_count(
+    text: str, language: str, category: str
+) -> None:
+    assert category not in detect(text, language).categories
+
+
+@pytest.mark.parametrize(("text", "language", "category"), MEANT)
+def test_a_meant_apology_or_empathy_counts(text: str, language: str, category: str) -> None:
+    assert category in detect(text, language).categories
+
+
+PARAPHRASES = [
+    ("Hi there, this is Priya from customer support.", "en", "self_introduction"),
+    ("This is Tom with the complaints team.", "en", "self_introduction"),
+    ("Thank you for your patience while I checked the order.", "en", "hold"),
+    ("I cannot imagine how annoying that must have been.", "en", "empathy"),
+    ("お力になれず心苦しいのですが、交換は難しい状況です。", "ja", "cushion"),
+    ("おっしゃることは本当によくわかります。", "ja", "empathy"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "category"), PARAPHRASES)
+def test_everyday_paraphrases_are_understood(text: str, language: str, category: str) -> None:
+    assert category in detect(text, language).categories
+
+
+def test_a_sentence_shaped_like_an_introduction_is_not_one() -> None:
+    text = "This is unacceptable from the customer's side."
+    assert "self_introduction" not in detect(text, "en").categories
