@@ -63,9 +63,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0, after.start() if after else len(text))
 
 
-def stands_alone(
-    text: str, hit: Span, entry_text: str, covered: list[Span], language: str
-) -> bool:
+def stands_alone(text: str, hit: Span, entry_text: str, covered: list[Span], language: str) -> bool:
     """``covered``: every backchannel and filler hit in the utterance."""
     if entry_text.lower() in RESPONSE_WORDS:
         return not _residue(text, 0, len(text), covered, language)

@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from scoring import reading
-from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
 from scoring.backchannel import LISTENING, stands_alone
+from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
 from scoring.polarity import DENIABLE, denied, refused
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.text import (
