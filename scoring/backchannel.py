@@ -14,6 +14,7 @@ recogniser that wrote no punctuation.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
@@ -26,8 +27,11 @@ LISTENING = frozenset({"aizuchi", "filler"})
 
 
 class Span(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @cache
@@ -47,7 +51,7 @@ def _vocabulary(language: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b" if language == "en" else f"(?:{alternatives})")
 
 
-def _residue(text: str, start: int, end: int, covered: list[Span], language: str) -> str:
+def _residue(text: str, start: int, end: int, covered: Sequence[Span], language: str) -> str:
     """What of text[start:end] is neither backchannel nor punctuation."""
     chars = list(text[start:end])
     for span in covered:
@@ -63,7 +67,9 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0, after.start() if after else len(text))
 
 
-def stands_alone(text: str, hit: Span, entry_text: str, covered: list[Span], language: str) -> bool:
+def stands_alone(
+    text: str, hit: Span, entry_text: str, covered: Sequence[Span], language: str
+) -> bool:
     """``covered``: every backchannel and filler hit in the utterance."""
     if entry_text.lower() in RESPONSE_WORDS:
         return not _residue(text, 0, len(text), covered, language)
