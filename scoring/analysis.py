@@ -81,14 +81,23 @@ def _forbidden(session: Session) -> list[str]:
     return [str(p) for p in raw] if isinstance(raw, list) else []
 
 
+def _offers(session: Session) -> list[str]:
+    raw = session.guide.get("allowed_offers")
+    return [str(p) for p in raw] if isinstance(raw, list) else []
+
+
 def _detect_all(facts: Facts) -> None:
     session = facts.session
-    forbidden = _forbidden(session)
+    forbidden, offers = _forbidden(session), _offers(session)
     for utterance in facts.trainee:
         spec = facts.turn_guide(utterance.turn)
         keys = {**phrase_map(spec, "key_phrases"), **phrase_map(spec, "avoid_phrases")}
         found = scan(
-            utterance.text, session.language, key_phrases=keys, forbidden_promises=forbidden
+            utterance.text,
+            session.language,
+            key_phrases=keys,
+            forbidden_promises=forbidden,
+            allowed_offers=offers,
         )
         facts.hits[utterance.index] = [h for h, _ in found if h.category != KEY_PHRASE]
         facts.key_hits[utterance.index] = [(n, h) for h, n in found if h.category == KEY_PHRASE]

@@ -22,9 +22,10 @@ from typing import Any
 
 from scoring import reading
 from scoring.backchannel import LISTENING, stands_alone
-from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry
-from scoring.polarity import DENIABLE, denied, refused
+from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry, make_entry
+from scoring.polarity import negated
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
+from scoring.promises import offered, promise_pattern
 from scoring.text import (
     Folded,
     compact_nfkc,
@@ -265,7 +266,7 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
         )
     ]
     kept = [c for c in masked if not _after_excluded(c, masked, text)]
-    kept = [c for c in kept if not _negated(c, text, language)]
+    kept = [c for c in kept if not negated(c.entry.category, text, c.start, c.end, language)]
     listening = [c for c in kept if c.entry.category in LISTENING]
     kept = [
         c
@@ -284,14 +285,6 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
             continue
         unique.append(candidate)
     return unique
-
-
-def _negated(candidate: _Candidate, text: str, language: str) -> bool:
-    """A promise refused, or an apology or empathy denied, in its own clause."""
-    category, start, end = candidate.entry.category, candidate.start, candidate.end
-    if category == "over_promise":
-        return refused(text, start, end, language)
-    return category in DENIABLE and denied(text, start, end, language)
 
 
 def _after_excluded(candidate: _Candidate, others: list[_Candidate], text: str) -> bool:
@@ -314,6 +307,10 @@ def _scenario_entries(
         entry = _adhoc("over_promise", promise, language, True)
         if entry is not None:
             entries.append((entry, ""))
+        pattern = promise_pattern(promise) if language == "ja" else None
+        if pattern is not None:
+            spec = {"text": promise, "pattern": pattern}
+            entries.append((make_entry("over_promise", spec, language), ""))
     for name, alternatives in key_phrases.items():
         for alternative in alternatives:
             has_digits = any(ch.isdigit() for ch in str(alternative))
@@ -342,11 +339,13 @@ def scan(
     *,
     key_phrases: Mapping[str, Sequence[str]] | None = None,
     forbidden_promises: Sequence[str] = (),
+    allowed_offers: Sequence[str] = (),
 ) -> list[tuple[PhraseHit, str]]:
     """Every hit including internal markers and key phrases, with the key phrase name.
     Cached: the engine detects each reply during the call and scoring reads it again."""
     keys = tuple((str(n), tuple(str(a) for a in alts)) for n, alts in (key_phrases or {}).items())
-    return list(_scan(text, language, keys, tuple(str(p) for p in forbidden_promises)))
+    forbidden = tuple(str(p) for p in forbidden_promises)
+    return list(_scan(text, language, keys, forbidden, tuple(str(o) for o in allowed_offers)))
 
 
 @lru_cache(maxsize=4096)
@@ -355,10 +354,21 @@ def _scan(
     language: str,
     keys: tuple[tuple[str, tuple[str, ...]], ...],
     forbidden: tuple[str, ...],
+    offers: tuple[str, ...],
 ) -> tuple[tuple[PhraseHit, str], ...]:
     analysis = _Analysis(text, language)
     entries = _scenario_entries(language, dict(keys), forbidden)
-    resolved = _resolve(_candidates(analysis, entries), text, language)
+    scenario = {id(entry) for entry, _ in entries}
+    candidates = [
+        c
+        for c in _candidates(analysis, entries)
+        if not (
+            c.entry.category == "over_promise"
+            and id(c.entry) not in scenario
+            and offered(text[c.start : c.end], language, offers)
+        )
+    ]
+    resolved = _resolve(candidates, text, language)
     return tuple(
         (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end), c.name)
         for c in resolved
@@ -371,13 +381,21 @@ def detect(
     *,
     key_phrases: Mapping[str, Sequence[str]] | None = None,
     forbidden_promises: Sequence[str] = (),
+    allowed_offers: Sequence[str] = (),
 ) -> Detection:
     """Categories and scenario key phrases found in one utterance.
 
     ``key_phrases`` maps a name to alternatives ({"order": ["58213", "ごーはちにーいちさん"]});
-    a forbidden promise found in the text adds an ``over_promise`` hit.
+    a forbidden promise found in the text adds an ``over_promise`` hit; what the policy
+    allows to offer (``allowed_offers``) is not one.
     """
-    found = scan(text, language, key_phrases=key_phrases, forbidden_promises=forbidden_promises)
+    found = scan(
+        text,
+        language,
+        key_phrases=key_phrases,
+        forbidden_promises=forbidden_promises,
+        allowed_offers=allowed_offers,
+    )
     hits = tuple(hit for hit, _ in found if hit.category in PUBLIC_CATEGORIES)
     return Detection(
         hits=hits,

@@ -54,13 +54,26 @@ def denied(text: str, start: int, end: int, language: str) -> bool:
     return _EN_DENIAL.search(" ".join([*words_before, text[start:end]])) is not None
 
 
+_JA_QUESTION = re.compile(r"(?:か|かね|でしょうか)$")
+
+
 def refused(text: str, start: int, end: int, language: str) -> bool:
-    """True when the phrase at text[start:end] is refused or negated in its clause."""
+    """True when the phrase at text[start:end] is refused or negated in its clause, or
+    asked rather than promised (「明日お届けしましょうか？」)."""
     if language == "ja":
         after = text[end:]
         stop = _JA_CLAUSE_END.search(after)
-        return _JA_REFUSAL.search(after[: stop.start()] if stop else after) is not None
+        clause = after[: stop.start()] if stop else after
+        asked = (stop is not None and stop.group() in "？?") or _JA_QUESTION.search(clause)
+        return _JA_REFUSAL.search(clause) is not None or bool(asked)
     before = text[:start]
     starts = [m.end() for m in _EN_CLAUSE_START.finditer(before)]
     clause = before[starts[-1] :] if starts else before
     return _EN_NEGATION.search(clause) is not None
+
+
+def negated(category: str, text: str, start: int, end: int, language: str) -> bool:
+    """A promise refused, or an apology or empathy denied, in its own clause."""
+    if category == "over_promise":
+        return refused(text, start, end, language)
+    return category in DENIABLE and denied(text, start, end, language)

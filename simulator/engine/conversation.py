@@ -107,6 +107,7 @@ class Conversation:
             self.scenario.language,
             key_phrases={k.name: k.alternatives for k in self.turn.key_phrases},
             forbidden_promises=self.scenario.policy.must_not_promise,
+            allowed_offers=self.scenario.policy.may_offer,
         )
         branch = self._choose(reply, detection.categories, detection.key_phrases)
         return self._follow(branch, detection.categories, detection.key_phrases)

@@ -38,6 +38,7 @@ def scenario_guide(scenario: Scenario) -> dict[str, Any]:
         "rubric": scenario.rubric or scenario.caller.type,
         "pass_mark": scenario.pass_mark,
         "forbidden_promises": list(scenario.policy.must_not_promise),
+        "allowed_offers": list(scenario.policy.may_offer),
         "turns": {
             turn.id: {
                 "expects": list(turn.expects),

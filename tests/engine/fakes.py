@@ -45,6 +45,7 @@ def substring_detector(words: Mapping[str, str]) -> Callable[..., FakeDetection]
         *,
         key_phrases: Mapping[str, Sequence[str]] = {},
         forbidden_promises: Sequence[str] = (),
+        allowed_offers: Sequence[str] = (),
     ) -> FakeDetection:
         folded = text.casefold()
         categories = {cat for word, cat in words.items() if word.casefold() in folded}

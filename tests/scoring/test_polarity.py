@@ -127,3 +127,46 @@ def test_everyday_paraphrases_are_understood(text: str, language: str, category:
 def test_a_sentence_shaped_like_an_introduction_is_not_one() -> None:
     text = "This is unacceptable from the customer's side."
     assert "self_introduction" not in detect(text, "en").categories
+
+
+FORBIDDEN = ["明日お届けします", "本日中にご返金"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "はい、明日にはお届けします。",
+        "明日中にお届けいたします。",
+        "明日までにはお届けできます。",
+        "本日中に返金いたします。",
+        "では本日中のご返金で手配いたします。",
+    ],
+)
+def test_variants_of_a_forbidden_promise_are_caught(text: str) -> None:
+    assert "over_promise" in detect(text, "ja", forbidden_promises=FORBIDDEN).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明日のお届けはお約束できかねます。",
+        "明日お届けしましょうか？",  # asked, not promised
+        "最短で明後日のお届けになります。",
+        "本日中のご返金は難しい状況でございます。",
+    ],
+)
+def test_refusals_questions_and_other_days_are_not_the_forbidden_promise(text: str) -> None:
+    assert "over_promise" not in detect(text, "ja", forbidden_promises=FORBIDDEN).categories
+
+
+def test_an_offer_the_policy_allows_is_not_an_over_promise() -> None:
+    offers = ["交換を望まない場合は全額返金（品物の返送不要）"]
+    text = "交換をご希望でなければ、全額返金いたします。"
+    assert "over_promise" in detect(text, "ja").categories  # beyond policy elsewhere
+    assert "over_promise" not in detect(text, "ja", allowed_offers=offers).categories
+    still = detect("必ず全額返金いたします。", "ja", allowed_offers=offers).categories
+    assert "over_promise" in still  # 必ず is a guarantee the policy does not offer
+    forbidden = detect(
+        "全額返金いたします。", "ja", forbidden_promises=["全額返金"], allowed_offers=offers
+    )
+    assert "over_promise" in forbidden.categories  # a forbidden promise is never excused
