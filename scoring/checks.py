@@ -173,10 +173,14 @@ def aizuchi(facts: Facts) -> Result | None:
 
 @check("early_empathy")
 def early_empathy(facts: Facts) -> Result | None:
+    """DESIGN §7: empathy *or* an apology early. The praise names which it was, so a
+    card never praises "empathy" on a turn whose expected empathy is missing."""
     if not facts.trainee:
         return None
     if facts.early["found"]:
-        return Result(1.0, (_ev(facts, facts.early["utterance"], "+", "early_empathy"),))
+        index = facts.early["utterance"]
+        note = "early_empathy" if "empathy" in facts.categories(index) else "early_apology"
+        return Result(1.0, (_ev(facts, index, "+", note),))
     return Result(0.0, (_ev(facts, facts.trainee[0].index, "-", "no_early_empathy"),))
 
 

@@ -177,3 +177,20 @@ def test_a_few_fillers_a_minute_cost_points_and_each_is_cited() -> None:
     cited = {e["utterance"] for e in item["evidence"] if e["effect"] == "-"}
     assert cited == set(trainee[:2])
     assert not [e for e in item["evidence"] if e["effect"] == "+"]
+
+
+def test_an_early_apology_is_praised_as_an_apology_not_as_empathy() -> None:
+    """Issue 10: 「最初の応答で共感・お詫びを伝えられています」 praised the same reply
+    the card faulted for missing empathy. Early empathy accepts an apology (DESIGN §7);
+    the praise now says which it was."""
+    session = _with()
+    for utterance in session["utterances"]:
+        if utterance["speaker"] == "trainee" and utterance["turn"] == "open":
+            utterance["text"] = "大変申し訳ございません。"
+    card = score_session(session)
+    opening = [f for f in card["feedback"] if f["turn"] == "open"]
+    praise = [f["message"] for f in opening if f["severity"] == "good"]
+    faults = [f["message"] for f in opening if f["severity"] != "good"]
+    assert any("お詫びを伝えられています" in m for m in praise)
+    assert not any("共感" in m for m in praise)
+    assert any("共感" in m for m in faults)
