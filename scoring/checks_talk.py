@@ -48,7 +48,11 @@ def key_facts(facts: Facts) -> Result | None:
             if said is not None:
                 evidence.append(_ev(facts, said.index, "+", f"key:{name}"))
             else:
-                evidence.append(_ev(facts, replies[0].index, "-", f"no_key:{name}"))
+                # "Say it back" is advice for facts to confirm, not for everything a
+                # turn wants said (「私が最後まで担当いたします」).
+                confirm = "confirmation" in spec.get("expects", [])
+                note = "no_key_confirm" if confirm else "no_key"
+                evidence.append(_ev(facts, replies[0].index, "-", f"{note}:{name}"))
     return _share(evidence)
 
 

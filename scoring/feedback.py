@@ -33,7 +33,7 @@ def _message(note: str, evidence: Evidence, facts: Facts) -> tuple[str, str] | N
     if key == "missing":
         names = [wording["categories"].get(c, {}).get(language, c) for c in detail.split("+")]
         detail = "".join(f"「{n}」" for n in names) if language == "ja" else " and ".join(names)
-    elif key in ("key", "no_key"):
+    elif key in ("key", "no_key", "no_key_confirm"):
         detail = _key_fact_words(facts, evidence.utterance, detail)
     limits = facts.thresholds
     text = spec[language].format(

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from scoring import detect
+from simulator.engine.session_header import avoid_phrases
 from simulator.scenario.loader import load_set, validate_report
 from simulator.scenario.model import Scenario
 from tests.library.bundled import (
@@ -86,6 +87,24 @@ def test_model_answers_show_what_each_turn_expects(scenario_id: str) -> None:
         assert not found & {"ng_phrase", "over_promise"}, f"{turn.id}: {turn.model_answer}"
         if scenario.language == "ja":
             assert not any(bad in (turn.model_answer or "") for bad in BAITO_KEIGO), turn.id
+
+
+@pytest.mark.parametrize("scenario_id", IDS)
+def test_model_answers_say_their_turns_key_phrases(scenario_id: str) -> None:
+    """Issue 10: a turn must not demand a fact (「500円」) its own model answer omits.
+    Phrases to avoid (named only in branches that make things worse) are exempt."""
+    scenario = load(scenario_id)
+    for turn in scenario.turns:
+        if not turn.model_answer or not turn.key_phrases:
+            continue
+        said = detect(
+            turn.model_answer,
+            scenario.language,
+            key_phrases={k.name: k.alternatives for k in turn.key_phrases},
+            allowed_offers=scenario.policy.may_offer,
+        ).key_phrases
+        expected = {k.name for k in turn.key_phrases} - set(avoid_phrases(turn))
+        assert expected <= said, f"{turn.id}: {sorted(expected - said)} not in {turn.model_answer}"
 
 
 @pytest.mark.parametrize("scenario_id", IDS)

@@ -157,3 +157,31 @@ def test_avoid_phrases_are_lost_points_not_key_facts() -> None:
     ng = next(i for i in politeness if i["check"] == "no_ng_phrases")
     assert [e["note"] for e in ng["evidence"]] == ["avoid:pending hold"]
     assert any("makes things worse" in f["message"] for f in card["feedback"])
+
+
+def test_say_it_back_is_advised_only_for_facts_to_confirm() -> None:
+    """Issue 10: 「復唱して確認しましょう」 was advised for 「私が最後まで」 too."""
+    guide = {
+        "turns": {
+            "own": {"expects": ["self_introduction"], "key_phrases": {"ownership": ["最後まで"]}},
+            "order": {"expects": ["confirmation"], "key_phrases": {"order": ["58213"]}},
+        }
+    }
+    session = record(
+        [
+            utt("customer", 0.0, 2.0, "誰が責任取るの？", turn="own"),
+            utt("trainee", 2.5, 5.0, "佐藤と申します。", turn="own"),
+            utt("customer", 5.5, 7.0, "番号言ったよね？", turn="order"),
+            utt("trainee", 7.5, 9.0, "はい、承知いたしました。", turn="order"),
+        ],
+        language="ja",
+        guide=guide,
+    )
+    card = score_session(session)
+    by_turn = {
+        f["turn"]: f["message"]
+        for f in card["feedback"]
+        if "最後まで" in f["message"] or "58213" in f["message"]
+    }
+    assert "復唱" not in by_turn["own"]
+    assert "復唱" in by_turn["order"]
