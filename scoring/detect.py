@@ -15,6 +15,7 @@ unless_after) decide what the phrase means here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -37,6 +38,8 @@ from scoring.text import (
 )
 
 KEY_PHRASE = "key_phrase"
+# What may come before an utterance's "first" word: spaces, response words, marks.
+_LEADING = re.compile(r"^(?:\s|はい|ええ|えー|あの|[、,。.])+")
 _FUZZY_CUTOFF = {"ja": 90.0, "en": 90.0}
 
 
@@ -185,7 +188,14 @@ def _fits_context(analysis: _Analysis, candidate: _Candidate) -> bool:
         on_edges = candidate.start in analysis.starts and candidate.end in analysis.ends
         if entry.whole and not on_edges:
             return False
-        if entry.pos and not analysis.pos_at.get(candidate.start, "").startswith(entry.pos):
+        # A recogniser without punctuation changes the parse; an utterance's first
+        # word (だから, でも, えー) is still what it was.
+        initial = not _LEADING.sub("", analysis.text[: candidate.start])
+        if (
+            entry.pos
+            and not initial
+            and not analysis.pos_at.get(candidate.start, "").startswith(entry.pos)
+        ):
             return False
     return True
 

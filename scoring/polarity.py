@@ -35,7 +35,7 @@ _EN_NEGATION = re.compile(
 # further back ("I can't tell you how sorry I am") does not deny, and neither does
 # "can't imagine", which is empathy.
 _JA_DENIAL = re.compile(
-    r"とは(?:思いません|思っておりません|思っていません|思わない|考えておりません)"
+    r"とは(?:思|おも)(?:いません|っておりません|っていません|わない)|とは(?:考|かんが)えておりません"
     r"|(?:つもり|必要)は(?:ありません|ございません|ない)|わけでは(?:ありません|ございません|ない)"
 )
 _EN_DENIAL = re.compile(
@@ -44,12 +44,27 @@ _EN_DENIAL = re.compile(
 DENIABLE = frozenset({"apology", "empathy"})
 
 
+def _ja_clause_after(text: str, end: int) -> tuple[str, str]:
+    """The rest of the clause after text[:end], without spaces (a recogniser spaces its
+    words: 「と は 思っ て おり ませ ん」), and the mark that ends it ("" at the end)."""
+    after = text[end:]
+    stop = _JA_CLAUSE_END.search(after)
+    clause = after[: stop.start()] if stop else after
+    return re.sub(r"\s+", "", clause), stop.group() if stop else ""
+
+
+# Quoted, not said: 「ありがとうございますと言われても困ります」.
+_JA_QUOTED = re.compile(r"^(?:と|って)(?:言|い)われ|^とおっしゃられ")
+
+
+def quoted(text: str, end: int, language: str) -> bool:
+    return language == "ja" and _JA_QUOTED.search(_ja_clause_after(text, end)[0]) is not None
+
+
 def denied(text: str, start: int, end: int, language: str) -> bool:
     """True when the apology or empathy at text[start:end] is denied."""
     if language == "ja":
-        after = text[end:]
-        stop = _JA_CLAUSE_END.search(after)
-        return _JA_DENIAL.search(after[: stop.start()] if stop else after) is not None
+        return _JA_DENIAL.search(_ja_clause_after(text, end)[0]) is not None
     words_before = text[:start].split()[-2:]
     return _EN_DENIAL.search(" ".join([*words_before, text[start:end]])) is not None
 
@@ -61,10 +76,8 @@ def refused(text: str, start: int, end: int, language: str) -> bool:
     """True when the phrase at text[start:end] is refused or negated in its clause, or
     asked rather than promised (「明日お届けしましょうか？」)."""
     if language == "ja":
-        after = text[end:]
-        stop = _JA_CLAUSE_END.search(after)
-        clause = after[: stop.start()] if stop else after
-        asked = (stop is not None and stop.group() in "？?") or _JA_QUESTION.search(clause)
+        clause, mark = _ja_clause_after(text, end)
+        asked = mark in ("？", "?") or _JA_QUESTION.search(clause)
         return _JA_REFUSAL.search(clause) is not None or bool(asked)
     before = text[:start]
     starts = [m.end() for m in _EN_CLAUSE_START.finditer(before)]
@@ -73,7 +86,10 @@ def refused(text: str, start: int, end: int, language: str) -> bool:
 
 
 def negated(category: str, text: str, start: int, end: int, language: str) -> bool:
-    """A promise refused, or an apology or empathy denied, in its own clause."""
+    """A promise refused, or an apology or empathy denied, in its own clause; or a
+    phrase only quoted."""
+    if quoted(text, end, language):
+        return True
     if category == "over_promise":
         return refused(text, start, end, language)
     return category in DENIABLE and denied(text, start, end, language)

@@ -1,0 +1,106 @@
+"""The understanding layer on a labelled set written for it (tests/data/meaning,
+issue 10): paraphrases, negations and refusals, questions and recognition noise, with
+per-category precision ≥ 0.95 and recall ≥ 0.90. Every written row also gets
+recogniser-style variants (ja: words spaced and punctuation dropped, and kanji words
+in kana; en: lower case without punctuation) unless marked ``noisy: false``.
+
+``pytest -s tests/scoring/test_meaning.py`` prints the table (the README keeps it)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scoring import CATEGORIES, detect
+
+DATA = Path(__file__).parents[1] / "data" / "meaning"
+PRECISION, RECALL = 0.95, 0.90
+KINDS = ("plain", "paraphrase", "negation", "question", "noisy")
+
+
+def _hiragana(text: str) -> str:
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+
+
+def ja_variants(text: str) -> list[str]:
+    from scoring.reading import tokens
+
+    words = [t for t in tokens(unicodedata.normalize("NFKC", text)) if t.pos != "記号"]
+    words = [t for t in words if t.surface.strip() and not re.fullmatch(r"[、。！？!?,.]+", t.surface)]
+    spaced = " ".join(t.surface for t in words)
+    kana = "".join(
+        t.reading if any("\u4e00" <= c <= "\u9fff" for c in t.surface) else t.surface
+        for t in words
+    )
+    return [spaced, _hiragana(kana)]
+
+
+def en_variants(text: str) -> list[str]:
+    return [re.sub(r"[^\w' ]+", "", text).lower().strip()]
+
+
+def load(language: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in sorted(DATA.glob(f"{language}*.yaml")):
+        rows.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+    make = ja_variants if language == "ja" else en_variants
+    noisy = []
+    for row in rows:
+        if row["kind"] == "noisy" or row.get("noisy") is False:
+            continue
+        for variant in make(row["text"]):
+            if variant and variant != row["text"]:
+                noisy.append({**row, "text": variant, "kind": "noisy", "from": row["text"]})
+    return rows + noisy
+
+
+def measure(rows: list[dict[str, Any]], language: str) -> tuple[dict[str, tuple[float, float, int]], list[str]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    misses = []
+    for row in rows:
+        expected = set(row.get("must", []))
+        found = set(detect(row["text"], language).categories)
+        tp.update(found & expected)
+        fp.update(found - expected)
+        fn.update(expected - found)
+        if found != expected:
+            misses.append(f"{row['text']!r}: expected {sorted(expected)}, found {sorted(found)}")
+    table = {}
+    for category in CATEGORIES:
+        found_count, support = tp[category] + fp[category], tp[category] + fn[category]
+        precision = tp[category] / found_count if found_count else 1.0
+        recall = tp[category] / support if support else 1.0
+        table[category] = (precision, recall, support)
+    return table, misses
+
+
+@pytest.mark.parametrize(("language", "at_least"), [("ja", 300), ("en", 150)])
+def test_the_set_is_large_varied_and_well_formed(language: str, at_least: int) -> None:
+    rows = load(language)
+    assert len(rows) >= at_least
+    kinds = Counter(row["kind"] for row in rows)
+    assert set(kinds) <= set(KINDS)
+    assert sum(n for kind, n in kinds.items() if kind != "plain") >= len(rows) / 3
+    for row in rows:
+        assert set(row.get("must", [])) <= set(CATEGORIES), row
+        assert not set(row.get("must", [])) & set(row.get("must_not", [])), row
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_precision_and_recall_per_category(language: str) -> None:
+    rows = load(language)
+    table, misses = measure(rows, language)
+    print(f"\n{language}: {len(rows)} utterances, precision ≥ {PRECISION}, recall ≥ {RECALL}")
+    print(f"  {'category':<18} precision  recall  support")
+    for category, (precision, recall, support) in table.items():
+        print(f"  {category:<18} {precision:9.3f} {recall:7.3f} {support:8d}")
+    below = {c: v[:2] for c, v in table.items() if v[0] < PRECISION or v[1] < RECALL}
+    assert not below, f"below target: {below}\nmisses:\n" + "\n".join(misses)
