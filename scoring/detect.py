@@ -276,7 +276,13 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
         )
     ]
     kept = [c for c in masked if not _after_excluded(c, masked, text)]
-    kept = [c for c in kept if not negated(c.entry.category, text, c.start, c.end, language)]
+    # A pattern entry spells out its own polarity (「that's not what you needed」 is empathy).
+    kept = [
+        c
+        for c in kept
+        if (c.entry.pattern is not None and c.entry.category != "over_promise")
+        or not negated(c.entry.category, text, c.start, c.end, language)
+    ]
     listening = [c for c in kept if c.entry.category in LISTENING]
     kept = [
         c
