@@ -23,8 +23,9 @@ from typing import Any
 
 from scoring import reading
 from scoring.backchannel import LISTENING, stands_alone
+from scoring.concepts import with_synonyms
 from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry, make_entry
-from scoring.polarity import negated
+from scoring.polarity import negated, refused
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.promises import offered, promise_pattern
 from scoring.text import (
@@ -283,6 +284,13 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
         if (c.entry.pattern is not None and c.entry.category != "over_promise")
         or not negated(c.entry.category, text, c.start, c.end, language)
     ]
+    # A key fact refused is not given: 「本日中の取消はいたしかねます」 does not say "today".
+    kept = [
+        c
+        for c in kept
+        if c.entry.category != KEY_PHRASE
+        or not refused(text, c.start, c.end, language, asked=False)
+    ]
     listening = [c for c in kept if c.entry.category in LISTENING]
     kept = [
         c
@@ -328,7 +336,7 @@ def _scenario_entries(
             spec = {"text": promise, "pattern": pattern}
             entries.append((make_entry("over_promise", spec, language), ""))
     for name, alternatives in key_phrases.items():
-        for alternative in alternatives:
+        for alternative in with_synonyms(alternatives, language):
             has_digits = any(ch.isdigit() for ch in str(alternative))
             entry = _adhoc(KEY_PHRASE, str(alternative), language, not has_digits, digits=True)
             if entry is not None:

@@ -24,7 +24,7 @@ _JA_REFUSAL = re.compile(
 _EN_CLAUSE_START = re.compile(r"[,;:.!?]|\b(?:but|and|so|because|though|although)\b", re.I)
 _EN_NEGATION = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|wouldn'?t|unable|not|never|"
-    r"don'?t|doesn'?t|isn'?t|afraid)\b",
+    r"don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|afraid)\b",
     re.I,
 )
 
@@ -72,13 +72,13 @@ def denied(text: str, start: int, end: int, language: str) -> bool:
 _JA_QUESTION = re.compile(r"(?:か|かね|でしょうか)$")
 
 
-def refused(text: str, start: int, end: int, language: str) -> bool:
+def refused(text: str, start: int, end: int, language: str, *, asked: bool = True) -> bool:
     """True when the phrase at text[start:end] is refused or negated in its clause, or
-    asked rather than promised (「明日お届けしましょうか？」)."""
+    (with ``asked``) asked rather than promised (「明日お届けしましょうか？」)."""
     if language == "ja":
         clause, mark = _ja_clause_after(text, end)
-        asked = mark in ("？", "?") or _JA_QUESTION.search(clause)
-        return _JA_REFUSAL.search(clause) is not None or bool(asked)
+        question = asked and (mark in ("？", "?") or _JA_QUESTION.search(clause) is not None)
+        return _JA_REFUSAL.search(clause) is not None or question
     before = text[:start]
     starts = [m.end() for m in _EN_CLAUSE_START.finditer(before)]
     clause = before[starts[-1] :] if starts else before

@@ -32,11 +32,12 @@ def ja_variants(text: str) -> list[str]:
     from scoring.reading import tokens
 
     words = [t for t in tokens(unicodedata.normalize("NFKC", text)) if t.pos != "記号"]
-    words = [t for t in words if t.surface.strip() and not re.fullmatch(r"[、。！？!?,.]+", t.surface)]
+    words = [
+        t for t in words if t.surface.strip() and not re.fullmatch(r"[、。！？!?,.]+", t.surface)
+    ]
     spaced = " ".join(t.surface for t in words)
     kana = "".join(
-        t.reading if any("\u4e00" <= c <= "\u9fff" for c in t.surface) else t.surface
-        for t in words
+        t.reading if any("\u4e00" <= c <= "\u9fff" for c in t.surface) else t.surface for t in words
     )
     return [spaced, _hiragana(kana)]
 
@@ -60,7 +61,9 @@ def load(language: str) -> list[dict[str, Any]]:
     return rows + noisy
 
 
-def measure(rows: list[dict[str, Any]], language: str) -> tuple[dict[str, tuple[float, float, int]], list[str]]:
+def measure(
+    rows: list[dict[str, Any]], language: str
+) -> tuple[dict[str, tuple[float, float, int]], list[str]]:
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -104,3 +107,39 @@ def test_precision_and_recall_per_category(language: str) -> None:
         print(f"  {category:<18} {precision:9.3f} {recall:7.3f} {support:8d}")
     below = {c: v[:2] for c, v in table.items() if v[0] < PRECISION or v[1] < RECALL}
     assert not below, f"below target: {below}\nmisses:\n" + "\n".join(misses)
+
+
+def _turn_cases() -> list[dict[str, Any]]:
+    return list(yaml.safe_load((DATA / "turns.yaml").read_text(encoding="utf-8")))
+
+
+def test_turn_level_cases_are_enough() -> None:
+    assert len(_turn_cases()) >= 60
+
+
+def test_turns_are_addressed_by_meaning_not_string() -> None:
+    """Did the reply address the injury / the order number / the refund? Precision and
+    recall over the named key phrases of every case; each miss is listed."""
+    from simulator.scenario.library import ScenarioLibrary
+
+    library = ScenarioLibrary()
+    tp = fp = fn = 0
+    misses = []
+    for case in _turn_cases():
+        scenario = library.scenario(case["scenario"])
+        turn = next(t for t in scenario.turns if t.id == case["turn"])
+        keys = {k.name: k.alternatives for k in turn.key_phrases}
+        named = set(case["addressed"]) | set(case.get("not_addressed", []))
+        assert named <= set(keys), case
+        found = detect(case["text"], scenario.language, key_phrases=keys).key_phrases & named
+        expected = set(case["addressed"])
+        tp, fp, fn = (
+            tp + len(found & expected),
+            fp + len(found - expected),
+            fn + len(expected - found),
+        )
+        if found != expected:
+            misses.append(f"{case['turn']}: {case['text']!r} found {sorted(found)}")
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"\nturn-level: precision {precision:.3f}, recall {recall:.3f} ({tp + fn} facts)")
+    assert precision >= PRECISION and recall >= RECALL, "\n".join(misses)
