@@ -19,6 +19,7 @@ SCORECARD_FORMAT = "callcoach.scorecard/1"
 def _evidence_json(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     return [
         {"utterance": e.utterance, "text": e.text, "effect": e.effect, "note": e.note}
+        | ({"matched": e.matched} if e.matched else {})
         for e in evidence
     ]
 

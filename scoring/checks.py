@@ -17,6 +17,7 @@ class Evidence:
     text: str
     effect: str  # "+" point earned, "-" point lost
     note: str  # a stable key of what was seen (see scoring.feedback for wording)
+    matched: str = ""  # how the phrase behind the note was recognised, when there is one
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,20 @@ def check(name: str) -> Callable[[Check], Check]:
 
 
 def _ev(facts: Facts, index: int, effect: str, note: str) -> Evidence:
-    return Evidence(index, facts.utterance(index).text, effect, note)
+    return Evidence(index, facts.utterance(index).text, effect, note, _matched(facts, index, note))
+
+
+_NOTE_CATEGORY = {"early_empathy": "empathy", "early_apology": "apology", "filler": "filler"}
+
+
+def _matched(facts: Facts, index: int, note: str) -> str:
+    """Which lexicon entry, pattern or key phrase made ``note`` true (issue 10:
+    every point says how it was recognised)."""
+    key, _, detail = note.partition(":")
+    if key in ("key", "avoid") and detail:
+        return next((h.how for n, h in facts.key_hits.get(index, []) if n == detail), "")
+    category = detail if key == "expected" else _NOTE_CATEGORY.get(key, key)
+    return next((h.how for h in facts.hits.get(index, []) if h.category == category), "")
 
 
 def _share(evidence: list[Evidence]) -> Result | None:

@@ -50,6 +50,7 @@ class PhraseHit:
     text: str  # the matched surface text from the original utterance
     start: int  # character offsets in the original text
     end: int
+    how: str = ""  # how it matched, for the card's evidence: "lexicon 「…」", "pattern …"
 
 
 @dataclass(frozen=True)
@@ -394,9 +395,17 @@ def _scan(
     ]
     resolved = _resolve(candidates, text, language)
     return tuple(
-        (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end), c.name)
+        (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end, _how(c)), c.name)
         for c in resolved
     )
+
+
+def _how(candidate: _Candidate) -> str:
+    entry = candidate.entry
+    if entry.pattern is not None:
+        return f"pattern 「{entry.text}」"
+    kind = "key phrase" if entry.category == KEY_PHRASE else "lexicon"
+    return f"{kind} 「{entry.text}」" + ("" if candidate.exact else " (near match)")
 
 
 def detect(

@@ -194,3 +194,13 @@ def test_an_early_apology_is_praised_as_an_apology_not_as_empathy() -> None:
     assert any("お詫びを伝えられています" in m for m in praise)
     assert not any("共感" in m for m in praise)
     assert any("共感" in m for m in faults)
+
+
+def test_every_phrase_point_says_how_it_was_recognised() -> None:
+    card = score_session(_with())
+    evidence = [e for d in card["dimensions"].values() for i in d["items"] for e in i["evidence"]]
+    by_note = {e["note"]: e.get("matched", "") for e in evidence}
+    assert by_note["apology"] == "lexicon 「申し訳ございません」"
+    assert by_note["expected:empathy"].startswith("lexicon 「お気持ち")
+    assert by_note["key:order"] == "key phrase 「58213」"
+    assert "matched" not in next(e for e in evidence if e["note"] == "no_silence")
