@@ -66,9 +66,8 @@ def main() -> None:
     for language in ("ja", "en"):
         rows = load(language)
         rules = [set(detect(r["text"], language).categories) for r in rows]
-        print(
-            f"{language}: {len(rows)} rows; rules alone P/R {micro(rows, rules)[0]:.3f}/{micro(rows, rules)[1]:.3f}"
-        )
+        precision, recall = micro(rows, rules)
+        print(f"{language}: {len(rows)} rows; rules alone P/R {precision:.3f}/{recall:.3f}")
         bank = exemplars(language)
         names = [c for c, texts in bank.items() for _ in texts]
         vectors = np.asarray(model.encode([t for texts in bank.values() for t in texts]))
