@@ -11,6 +11,7 @@ from scoring import timing
 from scoring.detect import KEY_PHRASE, PhraseHit, scan
 from scoring.lexicon import PUBLIC_CATEGORIES
 from scoring.rate import speech_rate
+from scoring.readback import reads_back
 from scoring.record import Session, Utterance
 from scoring.text import fold_en, fold_ja
 
@@ -100,7 +101,20 @@ def _detect_all(facts: Facts) -> None:
             allowed_offers=offers,
         )
         facts.hits[utterance.index] = [h for h, _ in found if h.category != KEY_PHRASE]
+        _add_read_back(facts, utterance)
         facts.key_hits[utterance.index] = [(n, h) for h, n in found if h.category == KEY_PHRASE]
+
+
+def _add_read_back(facts: Facts, utterance: Utterance) -> None:
+    """The engine counts a read-back of the caller's latest line as confirmation
+    (scoring.readback); so does the card."""
+    hits = facts.hits[utterance.index]
+    if any(h.category == "confirmation" for h in hits):
+        return
+    caller = [u for u in facts.session.utterances[: utterance.index] if u.speaker == "customer"]
+    if caller and reads_back(utterance.text, caller[-1].text, facts.session.language):
+        how = f"read-back of the caller's 「{caller[-1].text}」"
+        hits.append(PhraseHit("confirmation", utterance.text, 0, len(utterance.text), how))
 
 
 def _fold(text: str, language: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from scoring.readback import reads_back
 from simulator.scenario.model import Branch, Condition, Level, Outcome, Scenario, Turn
 
 MAX_SILENT_REPLIES = 3  # the caller gives up and hangs up after this many in a row
@@ -75,6 +76,7 @@ class Conversation:
         self.level_number = level or scenario.difficulty
         self._detect = detector
         self._rng = random.Random(seed)
+        self._heard = ""
         start = _clamp(scenario.mood.start + self.level.start_mood)
         self._state = _State(turn=scenario.turns[0], mood=start)
 
@@ -109,8 +111,11 @@ class Conversation:
             forbidden_promises=self.scenario.policy.must_not_promise,
             allowed_offers=self.scenario.policy.may_offer,
         )
-        branch = self._choose(reply, detection.categories, detection.key_phrases)
-        return self._follow(branch, detection.categories, detection.key_phrases)
+        categories = frozenset(detection.categories)
+        if reads_back(reply.text, self._heard, self.scenario.language):
+            categories |= {"confirmation"}  # as the score card counts it (scoring.readback)
+        branch = self._choose(reply, categories, detection.key_phrases)
+        return self._follow(branch, categories, detection.key_phrases)
 
     def cut_in(self) -> tuple[CallerLine, int] | None:
         """The caller talks over a long reply: the line and the mood change, if scripted."""
@@ -217,7 +222,9 @@ class Conversation:
         return round(change * factor)
 
     def _pick(self, variants: Sequence[str]) -> str:
-        return variants[0] if len(variants) == 1 else self._rng.choice(list(variants))
+        line = variants[0] if len(variants) == 1 else self._rng.choice(list(variants))
+        self._heard = line  # the caller's latest words: what a read-back repeats
+        return line
 
 
 def _holds(
