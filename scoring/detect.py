@@ -25,7 +25,7 @@ from scoring import reading
 from scoring.backchannel import LISTENING, stands_alone
 from scoring.concepts import with_synonyms
 from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry, make_entry
-from scoring.polarity import negated, refused
+from scoring.polarity import counts
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.promises import offered, promise_pattern
 from scoring.text import (
@@ -278,19 +278,14 @@ def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Ca
         )
     ]
     kept = [c for c in masked if not _after_excluded(c, masked, text)]
-    # A pattern entry spells out its own polarity (「that's not what you needed」 is empathy).
+    # Clause moods (scoring.polarity): a refused promise, a denied apology, a refused
+    # key fact, a quoted thanks do not count. A pattern entry spells out its own
+    # polarity (「that's not what you needed」 is empathy).
     kept = [
         c
         for c in kept
         if (c.entry.pattern is not None and c.entry.category != "over_promise")
-        or not negated(c.entry.category, text, c.start, c.end, language)
-    ]
-    # A key fact refused is not given: 「本日中の取消はいたしかねます」 does not say "today".
-    kept = [
-        c
-        for c in kept
-        if c.entry.category != KEY_PHRASE
-        or not refused(text, c.start, c.end, language, asked=False)
+        or counts(c.entry.category, text, c.start, c.end, language)
     ]
     listening = [c for c in kept if c.entry.category in LISTENING]
     kept = [

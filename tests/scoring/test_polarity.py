@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from scoring.detect import detect
-from scoring.polarity import refused
+from scoring.polarity import Mood, clause_mood
 from simulator.engine.replay import load_replay, run_replay
 from simulator.scenario.library import ScenarioLibrary
 
@@ -56,10 +56,37 @@ def test_a_promise_is_still_an_over_promise(text: str, forbidden: list[str]) -> 
 
 def test_the_clause_limits_the_refusal() -> None:
     text = "明日お届けしますが、時間のご指定はできかねます。"
-    assert not refused(text, 0, 8, "ja")
+    assert clause_mood(text, 0, 8, "ja") is Mood.SAID
     text = "I can't change that, but I promise it."
     start = text.index("promise")
-    assert not refused(text, start, start + 7, "en")
+    assert clause_mood(text, start, start + 7, "en") is Mood.SAID
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "language", "mood"),
+    [
+        ("本日中のご返金はいたしかねます。", "本日中のご返金", "ja", Mood.REFUSED),
+        ("申し訳ないとは思っておりません。", "申し訳ない", "ja", Mood.DENIED),
+        ("明日お届けしましょうか？", "明日お届け", "ja", Mood.ASKED),
+        ("ありがとうございますと言われても困ります。", "ありがとうございます", "ja", Mood.QUOTED),
+        ("I can't promise Saturday.", "promise", "en", Mood.REFUSED),
+        ("I'm not sorry.", "sorry", "en", Mood.DENIED),
+        ("Don't worry, I guarantee it.", "I guarantee", "en", Mood.SAID),  # another clause
+        ("I promise it will be there.", "promise", "en", Mood.SAID),
+    ],
+)
+def test_each_clause_has_a_mood(text: str, phrase: str, language: str, mood: Mood) -> None:
+    start = text.index(phrase)
+    assert clause_mood(text, start, start + len(phrase), language) is mood
+
+
+def test_an_apology_may_carry_its_own_denial_a_promise_may_not() -> None:
+    text = "I don't understand why you're upset."
+    start = text.index("don't understand")
+    assert clause_mood(text, start, start + 16, "en", "empathy") is Mood.DENIED
+    text = "I promise it will never happen again."
+    start = text.index("never")
+    assert clause_mood(text, start, len(text) - 1, "en", "over_promise") is Mood.SAID
 
 
 def test_the_caller_does_not_hear_a_refusal_as_the_forbidden_promise(tmp_path: Path) -> None:
