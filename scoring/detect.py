@@ -23,11 +23,11 @@ from typing import Any
 
 from scoring import reading
 from scoring.backchannel import LISTENING, stands_alone
-from scoring.concepts import with_synonyms
-from scoring.lexicon import PUBLIC_CATEGORIES, Entry, LexiconError, adhoc_entry, make_entry
+from scoring.lexicon import PUBLIC_CATEGORIES, Entry
 from scoring.polarity import counts
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
-from scoring.promises import offered, promise_pattern
+from scoring.promises import offered
+from scoring.scenario_phrases import KEY_PHRASE, scenario_entries
 from scoring.text import (
     Folded,
     compact_nfkc,
@@ -38,7 +38,6 @@ from scoring.text import (
     stem_en,
 )
 
-KEY_PHRASE = "key_phrase"
 # What may come before an utterance's "first" word: spaces, response words, marks.
 _LEADING = re.compile(r"^(?:\s|はい|ええ|えー|あの|[、,。.])+")
 _FUZZY_CUTOFF = {"ja": 90.0, "en": 90.0}
@@ -318,41 +317,6 @@ def _after_excluded(candidate: _Candidate, others: list[_Candidate], text: str) 
     return False
 
 
-def _scenario_entries(
-    language: str, key_phrases: Mapping[str, Sequence[str]], forbidden_promises: Sequence[str]
-) -> list[tuple[Entry, str]]:
-    """Scenario entries (forbidden promises, key phrases) to match besides the lexicon."""
-    entries: list[tuple[Entry, str]] = []
-    for promise in forbidden_promises:
-        entry = _adhoc("over_promise", promise, language, True)
-        if entry is not None:
-            entries.append((entry, ""))
-        pattern = promise_pattern(promise) if language == "ja" else None
-        if pattern is not None:
-            spec = {"text": promise, "pattern": pattern}
-            entries.append((make_entry("over_promise", spec, language), ""))
-    for name, alternatives in key_phrases.items():
-        for alternative in with_synonyms(alternatives, language):
-            has_digits = any(ch.isdigit() for ch in str(alternative))
-            entry = _adhoc(KEY_PHRASE, str(alternative), language, not has_digits, digits=True)
-            if entry is not None:
-                entries.append((entry, name))
-    return entries
-
-
-def _adhoc(
-    category: str, text: str, language: str, fuzzy: bool, digits: bool = False
-) -> Entry | None:
-    """A scenario phrase as an entry, or None when nothing of it is matchable in this
-    language (a Japanese phrase folds to nothing in an English session)."""
-    if not text.strip():
-        return None
-    try:
-        return adhoc_entry(category, text, language, fuzzy, digits)
-    except LexiconError:
-        return None
-
-
 def scan(
     text: str,
     language: str,
@@ -377,7 +341,7 @@ def _scan(
     offers: tuple[str, ...],
 ) -> tuple[tuple[PhraseHit, str], ...]:
     analysis = _Analysis(text, language)
-    entries = _scenario_entries(language, dict(keys), forbidden)
+    entries = scenario_entries(language, dict(keys), forbidden)
     scenario = {id(entry) for entry, _ in entries}
     candidates = [
         c

@@ -33,7 +33,8 @@ def _lexicon_phrases(language: str, categories: tuple[str, ...]) -> list[str]:
         lexicon = load_lexicon(language)
     except (ImportError, ValueError):  # no lexicon for the language: hints without it
         return []
-    phrases = [e.text for c in categories for e in lexicon.by_category(c)]
+    # Pattern entries' text describes a family of phrases; it is not something said.
+    phrases = [e.text for c in categories for e in lexicon.by_category(c) if e.pattern is None]
     return phrases[:MAX_LEXICON_HINTS]
 
 
