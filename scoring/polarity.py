@@ -37,6 +37,7 @@ ACCEPTS: dict[str, frozenset[Mood]] = {
     "empathy": frozenset({Mood.SAID, Mood.ASKED, Mood.REFUSED}),
     "gratitude": frozenset({Mood.SAID, Mood.ASKED, Mood.REFUSED, Mood.DENIED}),
     "key_phrase": frozenset({Mood.SAID, Mood.ASKED}),  # a refused fact is not given
+    "hold": frozenset({Mood.SAID, Mood.ASKED, Mood.REFUSED}),  # not 「お待ちいただく必要は…」
 }
 # Categories whose own words may carry the denial (a near match of "I understand" on
 # "I don't understand"); for the others the phrase itself may be negative ("never
