@@ -77,7 +77,15 @@ def failed_gates(
     for category in gates.fail_on:
         for index in sorted(phrases):
             said = [text for found, text in phrases[index] if found == category]
-            if said:
+            if said and not (category == "over_promise" and _retracted(phrases, index)):
                 failed.append(FailedGate(category, "/".join(said), index))
                 break  # the first offence proves the gate; the checks list the rest
     return failed
+
+
+def _retracted(phrases: Mapping[int, list[tuple[str, str]]], index: int) -> bool:
+    """A later reply takes the promise back (「先ほどは誤ったことを申し上げました」,
+    "I misspoke earlier"): it still costs points, but no longer fails the call."""
+    return any(
+        found == "retraction" for later in phrases if later > index for found, _ in phrases[later]
+    )

@@ -204,3 +204,18 @@ def test_every_phrase_point_says_how_it_was_recognised() -> None:
     assert by_note["expected:empathy"].startswith("lexicon 「お気持ち")
     assert by_note["key:order"] == "key phrase 「58213」"
     assert "matched" not in next(e for e in evidence if e["note"] == "no_silence")
+
+
+def test_a_retracted_over_promise_costs_points_but_does_not_fail_the_call() -> None:
+    """Issue 10: an *unretracted* over-promise fails the call; taking it back in a later
+    reply (as the kasuhara scenario's gave-in turn teaches) lifts the gate."""
+    session = _promise_call()
+    trainee = [i for i, u in enumerate(session["utterances"]) if u["speaker"] == "trainee"]
+    assert trainee[-1] > 7
+    session["utterances"][trainee[-1]]["text"] = (
+        "先ほどは誤ったことを申し上げ、申し訳ございません。お約束はいたしかねます。"
+    )
+    card = score_session(session, rubric="angry")
+    assert "over_promise" not in [g["gate"] for g in card["gates"]]
+    unretracted = score_session(_promise_call(), rubric="angry")
+    assert "over_promise" in [g["gate"] for g in unretracted["gates"]]
