@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from scoring import CATEGORIES, detect
+from tests.scoring.test_accuracy import measure  # the same per-category table
 
 DATA = Path(__file__).parents[1] / "data" / "meaning"
 PRECISION, RECALL = 0.95, 0.90
@@ -59,30 +60,6 @@ def load(language: str) -> list[dict[str, Any]]:
             if variant and variant != row["text"]:
                 noisy.append({**row, "text": variant, "kind": "noisy", "from": row["text"]})
     return rows + noisy
-
-
-def measure(
-    rows: list[dict[str, Any]], language: str
-) -> tuple[dict[str, tuple[float, float, int]], list[str]]:
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    misses = []
-    for row in rows:
-        expected = set(row.get("must", []))
-        found = set(detect(row["text"], language).categories)
-        tp.update(found & expected)
-        fp.update(found - expected)
-        fn.update(expected - found)
-        if found != expected:
-            misses.append(f"{row['text']!r}: expected {sorted(expected)}, found {sorted(found)}")
-    table = {}
-    for category in CATEGORIES:
-        found_count, support = tp[category] + fp[category], tp[category] + fn[category]
-        precision = tp[category] / found_count if found_count else 1.0
-        recall = tp[category] / support if support else 1.0
-        table[category] = (precision, recall, support)
-    return table, misses
 
 
 @pytest.mark.parametrize(("language", "at_least"), [("ja", 300), ("en", 150)])
