@@ -35,6 +35,8 @@ class Timed:
     def __init__(self, recognizer: Any, voice: Any) -> None:
         self.recognizer, self.voice = recognizer, voice
         self.name, self.languages = recognizer.name, recognizer.languages
+        if hasattr(recognizer, "speculate_after"):
+            self.speculate_after = recognizer.speculate_after
         self.asr: list[float] = []
         self.tts: list[float] = []
         self.played: list[float] = []  # wall time of each play()
@@ -177,6 +179,8 @@ def use_speculation(on: bool) -> Any:
         listener_module.Listener = functools.partial(  # type: ignore[misc,assignment]
             original, speculate_after=None
         )
+        # the driver passes the recogniser's own delay: none either
+        listener_module.speculation_delay = lambda recognizer: None  # type: ignore[assignment]
     return original
 
 
@@ -210,12 +214,14 @@ def pipeline_turns(
     scenario = ScenarioLibrary().resolve(scenario_id)
     figures: dict[str, list[float]] = {k: [] for k in ("vad", "work", "turn", "asr", "tts")}
     figures.update(used=[], discarded=[])
+    delay_of = listener_module.speculation_delay
     original = use_speculation(speculate)
     try:
         for seed in range(calls):
             one_call(scenario, replies, recognizer, voice, seed, figures)
     finally:
         listener_module.Listener = original  # type: ignore[misc]
+        listener_module.speculation_delay = delay_of  # type: ignore[assignment]
     return figures
 
 

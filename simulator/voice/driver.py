@@ -92,7 +92,7 @@ class VoiceCall:
 
     # -- lifecycle -------------------------------------------------------------
     def start(self) -> None:
-        from simulator.audio.listener import Listener
+        from simulator.audio.listener import Listener, speculation_delay
 
         with self.lock:
             self._enqueue(self.session.start(self.clock.now()))
@@ -103,6 +103,7 @@ class VoiceCall:
             self._vad,
             on_frame=self._on_frame,
             transcribe=self._open_stream,
+            speculate_after=speculation_delay(self.recognizer),
         )
         self.listener.start()
         for name, target in (("caller", self._caller_loop), ("monitor", self._monitor_loop)):

@@ -155,6 +155,7 @@ def is_loaded(model: str | None = None) -> bool:
 
 class FasterWhisperRecognizer:
     name = "faster-whisper"
+    speculate_after = 0.15  # the listener's early finish (simulator.audio.listener)
 
     def __init__(
         self, model: str | None = None, *, language: str | None = None, partials: bool = True
