@@ -152,7 +152,8 @@ def latency_figures(recognizer: Any) -> None:
             recognizer.partials = partials
             figures = pipeline_turns(replies, recognizer, voice, True, JA_SCENARIO, calls=2)
             label = "with live partials" if partials else "no partials"
-            print(f"-- Japanese turns, early finish at a 0.24 s pause, {label}", flush=True)
+            pause = recognizer.speculate_after
+            print(f"-- Japanese turns, early finish at a {pause:g} s pause, {label}", flush=True)
             line("ASR finish (Whisper, fitted window)", ms(figures["asr"]))
             line("window closed → play(): ASR wait + engine", ms(figures["work"]))
             line(
