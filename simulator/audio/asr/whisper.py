@@ -148,11 +148,6 @@ def shared_model(source: ModelSource) -> LoadedModel:
         return loaded
 
 
-def is_loaded(model: str | None = None) -> bool:
-    source = describe_source(model)
-    return source is not None and source.location in _LOADED
-
-
 class FasterWhisperRecognizer:
     name = "faster-whisper"
     speculate_after = 0.15  # the listener's early finish (simulator.audio.listener)
