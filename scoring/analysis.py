@@ -90,6 +90,7 @@ def _offers(session: Session) -> list[str]:
 def _detect_all(facts: Facts) -> None:
     session = facts.session
     forbidden, offers = _forbidden(session), _offers(session)
+    heard = _caller_line_before(session)
     for utterance in facts.trainee:
         spec = facts.turn_guide(utterance.turn)
         keys = {**phrase_map(spec, "key_phrases"), **phrase_map(spec, "avoid_phrases")}
@@ -101,19 +102,29 @@ def _detect_all(facts: Facts) -> None:
             allowed_offers=offers,
         )
         facts.hits[utterance.index] = [h for h, _ in found if h.category != KEY_PHRASE]
-        _add_read_back(facts, utterance)
+        _add_read_back(facts, utterance, heard.get(utterance.index, ""))
         facts.key_hits[utterance.index] = [(n, h) for h, n in found if h.category == KEY_PHRASE]
 
 
-def _add_read_back(facts: Facts, utterance: Utterance) -> None:
+def _caller_line_before(session: Session) -> dict[int, str]:
+    """Trainee utterance index → the caller's latest line before it (one pass)."""
+    last, before = "", {}
+    for utterance in session.utterances:
+        if utterance.speaker == "customer":
+            last = utterance.text
+        else:
+            before[utterance.index] = last
+    return before
+
+
+def _add_read_back(facts: Facts, utterance: Utterance, caller_line: str) -> None:
     """The engine counts a read-back of the caller's latest line as confirmation
     (scoring.readback); so does the card."""
     hits = facts.hits[utterance.index]
     if any(h.category == "confirmation" for h in hits):
         return
-    caller = [u for u in facts.session.utterances[: utterance.index] if u.speaker == "customer"]
-    if caller and reads_back(utterance.text, caller[-1].text, facts.session.language):
-        how = f"read-back of the caller's 「{caller[-1].text}」"
+    if reads_back(utterance.text, caller_line, facts.session.language):
+        how = f"read-back of the caller's 「{caller_line}」"
         hits.append(PhraseHit("confirmation", utterance.text, 0, len(utterance.text), how))
 
 

@@ -42,7 +42,7 @@ def _ev(facts: Facts, index: int, effect: str, note: str) -> Evidence:
     return Evidence(index, facts.utterance(index).text, effect, note, _matched(facts, index, note))
 
 
-_NOTE_CATEGORY = {"early_empathy": "empathy", "early_apology": "apology", "filler": "filler"}
+_NOTE_CATEGORY = {"early_empathy": "empathy", "early_apology": "apology"}
 
 
 def _matched(facts: Facts, index: int, note: str) -> str:

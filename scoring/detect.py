@@ -264,8 +264,8 @@ def _candidates(analysis: _Analysis, extra: Sequence[tuple[Entry, str]]) -> list
 
 
 def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Candidate]:
-    """Apply precedence: exact over fuzzy, masks, unless_after, refused promises, one
-    hit per span."""
+    """Apply precedence: exact over fuzzy, masks, unless_after, clause moods, aizuchi
+    that stand alone, one hit per span."""
     exact = [c for c in candidates if c.exact]
     kept = exact + [c for c in candidates if not c.exact and not any(c.overlaps(e) for e in exact)]
     masked = [

@@ -59,6 +59,13 @@ def measure(
     return table, misses
 
 
+def print_table(title: str, table: dict[str, tuple[float, float, int]]) -> None:
+    print(f"\n{title}")
+    print(f"  {'category':<18} precision  recall  support")
+    for category, (precision, recall, support) in table.items():
+        print(f"  {category:<18} {precision:9.3f} {recall:7.3f} {support:8d}")
+
+
 def test_labelled_sets_are_large_enough() -> None:
     ja = sum(len(load(names)) for (lang, _), names in SETS.items() if lang == "ja")
     en = sum(len(load(names)) for (lang, _), names in SETS.items() if lang == "en")
@@ -74,9 +81,6 @@ def test_precision_and_recall_per_category(language: str, kind: str) -> None:
     items = load(SETS[(language, kind)])
     table, misses = measure(items, language)
     target = TARGETS[kind]
-    print(f"\n{language} {kind} ({len(items)} utterances), target {target}")
-    print(f"  {'category':<18} precision  recall  support")
-    for category, (precision, recall, support) in table.items():
-        print(f"  {category:<18} {precision:9.3f} {recall:7.3f} {support:8d}")
+    print_table(f"{language} {kind} ({len(items)} utterances), target {target}", table)
     below = {c: v[:2] for c, v in table.items() if v[0] < target or v[1] < target}
     assert not below, f"below {target}: {below}\nmisses:\n" + "\n".join(misses)

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from scoring import CATEGORIES, detect
-from tests.scoring.test_accuracy import measure  # the same per-category table
+from tests.scoring.test_accuracy import measure, print_table  # the same table
 
 DATA = Path(__file__).parents[1] / "data" / "meaning"
 PRECISION, RECALL = 0.95, 0.90
@@ -79,10 +79,8 @@ def test_the_set_is_large_varied_and_well_formed(language: str, at_least: int) -
 def test_precision_and_recall_per_category(language: str) -> None:
     rows = load(language)
     table, misses = measure(rows, language)
-    print(f"\n{language}: {len(rows)} utterances, precision ≥ {PRECISION}, recall ≥ {RECALL}")
-    print(f"  {'category':<18} precision  recall  support")
-    for category, (precision, recall, support) in table.items():
-        print(f"  {category:<18} {precision:9.3f} {recall:7.3f} {support:8d}")
+    targets = f"precision ≥ {PRECISION}, recall ≥ {RECALL}"
+    print_table(f"{language}: {len(rows)} utterances, {targets}", table)
     below = {c: v[:2] for c, v in table.items() if v[0] < PRECISION or v[1] < RECALL}
     assert not below, f"below target: {below}\nmisses:\n" + "\n".join(misses)
 
