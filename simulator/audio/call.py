@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from simulator.audio.asr.base import Recognizer
 from simulator.audio.cache import CachedTTS
-from simulator.audio.listener import SPECULATE_AFTER, Listener, Transcribed, speculation_delay
+from simulator.audio.listener import Listener, Transcribed, speculation_delay
 from simulator.audio.presynth import Presynthesizer
 from simulator.audio.prosody import prosody_for
 from simulator.audio.tts.base import TTSError, create_tts, default_tts_name
@@ -121,7 +121,7 @@ def open_duplex(
     transcribe = None
     if recognizer is not None:
         transcribe = lambda: open_stream(recognizer, language, hints())  # noqa: E731
-    delay = speculation_delay(recognizer) if recognizer is not None else SPECULATE_AFTER
+    delay = speculation_delay(recognizer)
     listener = Listener(
         microphone, on_event, player.level_at, vad, transcribe=transcribe, speculate_after=delay
     )

@@ -32,8 +32,8 @@ SPECULATE_AFTER = 0.24
 
 
 def speculation_delay(recognizer: object) -> float | None:
-    """The listener keyword for a recogniser that sets its own early-finish pause
-    (``speculate_after``): a stateless decoder such as Whisper loses nothing by
+    """The early-finish pause for ``recognizer`` (None: no recogniser, the default):
+    one may set its own (``speculate_after``); a stateless decoder such as Whisper loses nothing by
     starting sooner (bench_whisper: 0.15 s cut turn latency by ~80 ms at p50 and
     ~110 ms at p95 against 0.24 s), while sphinx keeps the default."""
     delay = getattr(recognizer, "speculate_after", SPECULATE_AFTER)

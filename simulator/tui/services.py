@@ -102,11 +102,9 @@ ASRLoader = Callable[[Scenario, CallOptions], str]
 
 
 def load_asr(scenario: Scenario, options: CallOptions) -> str:
-    from simulator.audio.asr.choose import choose_recognizer
+    from simulator.audio.asr.choose import preload_recognizer
 
-    choice = choose_recognizer(scenario.language, options.asr, options.asr_model)
-    choice.recognizer.close()  # loaded models stay loaded (shared by the call)
-    return choice.reason.removeprefix("speech recognition: ")
+    return preload_recognizer(scenario.language, options.asr, options.asr_model)
 
 
 @dataclass

@@ -190,3 +190,12 @@ def test_the_stream_shows_a_partial_then_the_whole_turn(
         stream.feed(pcm[offset : offset + frame])
     final = stream.finish()
     assert "発送" in final.text and stream.partial() == ""
+
+
+def test_the_briefing_preloads_the_shared_model_and_says_which() -> None:
+    from simulator.audio.asr import whisper as whisper_module
+    from simulator.audio.asr.choose import preload_recognizer
+
+    said = preload_recognizer("ja")
+    assert said == "faster-whisper (model Whisper base (bundled))"
+    assert str(whisper_model.bundled_model_dir()) in whisper_module._LOADED

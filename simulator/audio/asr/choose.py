@@ -129,6 +129,24 @@ def choose_recognizer(language: str, name: str = "auto", model: str | None = Non
     raise RecognizerError(no_engine_message(language, tried))
 
 
+# Engines whose model stays loaded for the whole process (simulator.audio.asr.whisper
+# shared_model): worth loading before Start. The others load at Start, as before.
+SHARED_MODELS = ("faster-whisper",)
+
+
+def preload_recognizer(language: str, name: str = "auto", model: str | None = None) -> str:
+    """Load now the recogniser a call would use, when its model stays loaded for the
+    process; say which it is (for the briefing)."""
+    names = AUTO_ORDER.get(language, ()) if name == "auto" else (name,)
+    for candidate in names:
+        status = probe_asr(candidate, language, model)
+        if status.ok:
+            if candidate in SHARED_MODELS:
+                choose_recognizer(language, candidate, model).recognizer.close()
+            return f"{candidate} ({status.detail})"
+    raise RecognizerError(no_engine_message(language, []))
+
+
 def _label(recognizer: Recognizer) -> str:
     label = getattr(recognizer, "label", None)
     return f"model {label}" if label else "chosen"

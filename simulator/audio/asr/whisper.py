@@ -133,6 +133,23 @@ class LoadedModel:
         self.source = source
         self.multilingual = bool(self.model.model.is_multilingual)
         self.lock = threading.Lock()
+        self._tokenizers: dict[str, tuple[Any, list[int]]] = {}
+
+    def tokenizer(self, language: str) -> tuple[Any, list[int]]:
+        """The tokenizer for ``language`` and its suppressed tokens, built once (called
+        under ``lock``)."""
+        if language not in self._tokenizers:
+            from faster_whisper.tokenizer import Tokenizer
+            from faster_whisper.transcribe import get_suppressed_tokens
+
+            tokenizer = Tokenizer(
+                self.model.hf_tokenizer,
+                self.multilingual,
+                task="transcribe",
+                language=language if self.multilingual else None,
+            )
+            self._tokenizers[language] = (tokenizer, get_suppressed_tokens(tokenizer, (-1,)))
+        return self._tokenizers[language]
 
 
 _LOADED: dict[str, LoadedModel] = {}
@@ -232,17 +249,8 @@ class _WindowDecoder:
     """One decode of one utterance on an encoder window fitted to its length."""
 
     def __init__(self, loaded: LoadedModel, language: str, prompt: str) -> None:
-        from faster_whisper.tokenizer import Tokenizer
-        from faster_whisper.transcribe import get_suppressed_tokens
-
         self.loaded = loaded
-        self.tokenizer = Tokenizer(
-            loaded.model.hf_tokenizer,
-            loaded.multilingual,
-            task="transcribe",
-            language=language if loaded.multilingual else None,
-        )
-        self.suppress = get_suppressed_tokens(self.tokenizer, (-1,))
+        self.tokenizer, self.suppress = loaded.tokenizer(language)
         self.prompt = self._prompt_tokens(prompt)
 
     def _prompt_tokens(self, prompt: str) -> list[int]:
