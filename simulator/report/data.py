@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from simulator.store import Store
 
 
+UNNAMED = "(no name set)"
+
+
 @dataclass(frozen=True)
 class ReportFilter:
     trainee: str | None = None
@@ -34,7 +37,7 @@ class ReportFilter:
 class ReportRow:
     session_id: str
     started_at: datetime
-    trainee: str
+    trainee: str  # "" for a call made before any name was set
     scenario_id: str
     scenario_title: str
     language: str
@@ -76,9 +79,10 @@ def _rows(db: OrmSession, wanted: ReportFilter) -> list[ReportRow]:
     from simulator.store.names import trainee_name
     from simulator.store.teams import team_member_ids
 
+    # Outer join: a solo user who never set a name has sessions without a trainee.
     query = (
         select(Session, Trainee.name)
-        .join(Trainee, Trainee.id == Session.trainee_id)
+        .outerjoin(Trainee, Trainee.id == Session.trainee_id)
         .where(Session.complete.is_(True))
         .order_by(Session.started_at, Session.id)
     )
@@ -88,7 +92,7 @@ def _rows(db: OrmSession, wanted: ReportFilter) -> list[ReportRow]:
         query = query.where(Trainee.id.in_(team_member_ids(db, wanted.team) or [-1]))
     if wanted.set_id:
         query = query.where(Session.scenario_id.in_(wanted.scenario_ids or ("",)))
-    return [_row(session, name) for session, name in db.execute(query)]
+    return [_row(session, name or "") for session, name in db.execute(query)]
 
 
 def _row(session: Any, trainee: str) -> ReportRow:
@@ -127,6 +131,11 @@ def _dimensions(raw: Any) -> dict[str, float | None]:
         else:
             found[str(name)] = None
     return found
+
+
+def shown_name(trainee: str) -> str:
+    """How a report names a trainee; calls made with no name set are grouped together."""
+    return trainee or UNNAMED
 
 
 def mean(values: Sequence[float | None]) -> float | None:

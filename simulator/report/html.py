@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from simulator.report.data import ReportData, ReportRow, mean
+from simulator.report.data import ReportData, ReportRow, mean, shown_name
 from simulator.report.svg import Series, line_chart
 
 STYLE = """
@@ -55,7 +55,7 @@ def _summary_table(data: ReportData) -> str:
         rate = f"{100 * passed / len(scored):.0f}%" if scored else "–"
         best = max((t for t in totals if t is not None), default=None)
         rows.append(
-            f'<tr><td class="trainee">{escape(trainee)}</td><td class="num">{len(mine)}</td>'
+            f'<tr><td class="trainee">{escape(shown_name(trainee))}</td><td class="num">{len(mine)}</td>'
             f'<td class="num">{_score(mean(totals))}</td><td class="num">{_score(best)}</td>'
             f'<td class="num">{_score(mine[-1].total)}</td><td class="num">{rate}</td></tr>'
         )
@@ -68,14 +68,14 @@ def _summary_table(data: ReportData) -> str:
 def _trainee_section(trainee: str, rows: list[ReportRow], dimensions: list[str], n: int) -> str:
     labels = [r.started_at.astimezone().strftime("%m-%d %H:%M") for r in rows]
     total = line_chart(
-        f"{trainee}: total score over time",
+        f"{shown_name(trainee)}: total score over time",
         labels,
         [Series("total", [r.total for r in rows])],
         pass_mark=_pass_mark(rows),
         chart_id=f"total-{n}",
     )
     per_dimension = line_chart(
-        f"{trainee}: each dimension over time",
+        f"{shown_name(trainee)}: each dimension over time",
         labels,
         [Series(d, [r.dimensions.get(d) for r in rows]) for d in dimensions],
         chart_id=f"dimensions-{n}",
@@ -83,7 +83,7 @@ def _trainee_section(trainee: str, rows: list[ReportRow], dimensions: list[str],
     table = "".join(_session_row(r) for r in reversed(rows))
     return (
         f'<section class="trainee" data-trainee="{escape(trainee)}">'
-        f"<h2>{escape(trainee)}</h2><h3>Total score over time</h3>{total}"
+        f"<h2>{escape(shown_name(trainee))}</h2><h3>Total score over time</h3>{total}"
         f"<h3>Each dimension over time</h3>{per_dimension}"
         '<table class="sessions"><tr><th>Date</th><th>Scenario</th><th>Outcome</th>'
         f"<th>Score</th></tr>{table}</table></section>"
