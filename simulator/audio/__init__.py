@@ -14,3 +14,7 @@ from simulator.errors import CallCoachError
 
 class AudioError(CallCoachError):
     """An audio problem the user can fix (missing engine, model or device)."""
+
+    # What is wrong, for the interface to say in its own language (simulator.i18n
+    # ``voice.problem.<reason>``); "" when only the English message says it.
+    reason: str = ""

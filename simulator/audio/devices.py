@@ -18,7 +18,13 @@ HEADSET_ADVICE = (
 
 
 class DeviceError(AudioError):
-    pass
+    """``reason`` says what is wrong for the interface's own wording (simulator.i18n:
+    ``voice.problem.<reason>``); ``missing`` names the devices not found."""
+
+    def __init__(self, message: str, reason: str = "", missing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.missing = missing
 
 
 def without_text_mode(message: str) -> str:
@@ -34,12 +40,14 @@ def import_sounddevice() -> ModuleType:
         import sounddevice
     except ImportError:
         raise DeviceError(
-            f"voice mode needs sounddevice: pip install 'callcoach[voice]'; or {TEXT_MODE}"
+            f"voice mode needs sounddevice: pip install 'callcoach[voice]'; or {TEXT_MODE}",
+            reason="no_sounddevice",
         ) from None
     except OSError:  # the module is there but the PortAudio library is not
         raise DeviceError(
             "PortAudio is not installed (Debian/Ubuntu: apt-get install libportaudio2; "
-            f"macOS: brew install portaudio); or {TEXT_MODE}"
+            f"macOS: brew install portaudio); or {TEXT_MODE}",
+            reason="no_portaudio",
         ) from None
     return sounddevice
 
@@ -61,7 +69,9 @@ def list_devices() -> list[DeviceInfo]:
         raw = sd.query_devices()
         default_in, default_out = _defaults(sd)
     except sd.PortAudioError as error:
-        raise DeviceError(f"cannot list audio devices ({error}); or {TEXT_MODE}") from None
+        raise DeviceError(
+            f"cannot list audio devices ({error}); or {TEXT_MODE}", reason="cannot_list"
+        ) from None
     return [
         DeviceInfo(
             index=i,
@@ -81,10 +91,64 @@ def _defaults(sd: ModuleType) -> tuple[int, int]:
     return int(device[0]), int(device[1])
 
 
+DEVICE_NAMES = {"input": "microphone", "output": "speaker or headphones"}
+
+
+@dataclass(frozen=True)
+class CallDevices:
+    """The microphone and speaker a voice call would use; None where there is none."""
+
+    microphone: DeviceInfo | None
+    speaker: DeviceInfo | None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """ "input" and/or "output"."""
+        pairs = (("input", self.microphone), ("output", self.speaker))
+        return tuple(kind for kind, found in pairs if found is None)
+
+
+def find_call_devices(
+    input_device: int | str | None = None, output_device: int | str | None = None
+) -> CallDevices:
+    """Both devices of a voice call in one listing; DeviceError only when audio cannot
+    be used at all (no sounddevice, no PortAudio)."""
+    devices = list_devices()
+    return CallDevices(
+        _pick(devices, "input", input_device), _pick(devices, "output", output_device)
+    )
+
+
+def require_call_devices(
+    input_device: int | str | None = None, output_device: int | str | None = None
+) -> CallDevices:
+    """Both devices, or one DeviceError naming every one that is missing."""
+    found = find_call_devices(input_device, output_device)
+    if found.missing:
+        things = " and no ".join(DEVICE_NAMES[kind] for kind in found.missing)
+        raise DeviceError(
+            f"no {things} found; plug one in, or {TEXT_MODE}",
+            reason="missing",
+            missing=found.missing,
+        )
+    return found
+
+
 def require_device(kind: str, device: int | str | None = None) -> DeviceInfo:
     """The input or output device that will be used; DeviceError when there is none.
     ``kind`` is "input" or "output"."""
-    devices = list_devices()
+    found = _pick(list_devices(), kind, device)
+    if found is None:
+        named = f" matching {device!r}" if device is not None else ""
+        raise DeviceError(
+            f"no {DEVICE_NAMES[kind]}{named} found; plug one in, or {TEXT_MODE}",
+            reason="missing",
+            missing=(kind,),
+        )
+    return found
+
+
+def _pick(devices: list[DeviceInfo], kind: str, device: int | str | None) -> DeviceInfo | None:
     wanted = [d for d in devices if (d.inputs if kind == "input" else d.outputs) > 0]
     if isinstance(device, int):
         wanted = [d for d in wanted if d.index == device]
@@ -93,8 +157,4 @@ def require_device(kind: str, device: int | str | None = None) -> DeviceInfo:
     else:
         default = [d for d in wanted if (d.default_input if kind == "input" else d.default_output)]
         wanted = default or wanted
-    if not wanted:
-        thing = "microphone" if kind == "input" else "speaker or headphones"
-        named = f" matching {device!r}" if device is not None else ""
-        raise DeviceError(f"no {thing}{named} found; plug one in, or {TEXT_MODE}")
-    return wanted[0]
+    return wanted[0] if wanted else None

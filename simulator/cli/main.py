@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _set_interface_language(args.ui_lang)
     try:
         if args.command is None:
             from simulator.cli.commands.tui import open_tui
@@ -62,6 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _reader_went_away()
+
+
+def _set_interface_language(chosen: str | None) -> None:
+    """Every command speaks the interface language: --ui-lang, else the locale."""
+    from simulator.i18n import default_language, set_language
+
+    set_language(chosen or default_language())
 
 
 def _reader_went_away() -> int:

@@ -18,6 +18,7 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
     "dimension": ("listening", "empathy", "pacing", "politeness", "resolution"),
     "severity": ("info", "good", "warn", "error"),
     "level": ("1", "2", "3"),
+    "mode": ("voice", "text", "replay"),
 }
 
 _current = "en"

@@ -134,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "result.metric.silences": "silences {value}",
     "result.metric.talk": "you talked {value}",
     "result.metric.times": "{n}",
+    "result.turn": "Turn {n}",
     "result.feedback": "Feedback",
     "result.model_answers": "Model answers",
     "result.recording.heading": "Recording — pick a turn, Enter to play",
@@ -232,6 +233,28 @@ MESSAGES: dict[str, str] = {
     "voice.note.talk_over": "⚡ Barge-in: you talked over the caller, who kept on talking.",
     "voice.partial": "{you} (speaking): {text}…",
     "voice.unavailable": "Voice mode is not available: {reason}",
+    "voice.problem.missing_input": "no microphone found; plug one in and try again",
+    "voice.problem.missing_output": "no speaker or headphones found; plug them in and try again",
+    "voice.problem.missing_both": (
+        "no microphone and no speaker or headphones found; plug them in and try again"
+    ),
+    "voice.problem.no_sounddevice": (
+        "voice mode needs sounddevice: pip install 'callcoach[voice]'"
+    ),
+    "voice.problem.no_portaudio": (
+        "PortAudio is not installed (Debian/Ubuntu: apt-get install libportaudio2)"
+    ),
+    "voice.problem.no_recogniser": (
+        "no speech recogniser for this language is installed (callcoach doctor says how)"
+    ),
+    "voice.device_missing": "⚠ none found",
+    "voice.device_checking": "checking…",
+    "briefing.devices_missing": (
+        "⚠ No {devices} found: plug in what is missing to answer by voice (typing works as it is)."
+    ),
+    "briefing.device.input": "microphone",
+    "briefing.device.output": "speaker or headphones",
+    "briefing.device.joiner": " and no ",
     "voice.offer_text": "Press T to take this call by typing instead, or Esc to go back.",
     "voice.lost": "{reason}. The call so far is kept — press T to continue by typing.",
     "devices.title": "Audio devices",
@@ -240,4 +263,28 @@ MESSAGES: dict[str, str] = {
     "devices.loading": "Looking for audio devices…",
     "devices.none": "No audio devices: {reason}",
     "devices.help": "Enter chooses, Esc closes.",
+    # command line (list / history)
+    "cli.history.col.id": "id",
+    "cli.history.col.date": "date",
+    "cli.history.col.scenario": "scenario",
+    "cli.history.col.trainee": "trainee",
+    "cli.history.col.mode": "mode",
+    "cli.history.col.outcome": "outcome",
+    "cli.history.col.score": "score",
+    "cli.history.pass": "pass",
+    "cli.history.fail": "fail",
+    "cli.history.none": "no sessions stored yet ({where})",
+    "cli.history.none_for": "no sessions stored yet for {trainee} ({where})",
+    "cli.list.col.id": "ID",
+    "cli.list.col.title": "TITLE",
+    "cli.list.col.language": "LANG",
+    "cli.list.col.caller_type": "TYPE",
+    "cli.list.col.difficulty": "LEVEL",
+    "cli.list.col.scenarios": "CALLS",
+    "cli.list.col.path": "PATH",
+    "cli.list.none": "no scenarios match",
+    "cli.list.no_sets": "no sets found",
+    "mode.voice": "voice",
+    "mode.text": "text",
+    "mode.replay": "replay",
 }

@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "result.metric.silences": "沈黙 {value}",
     "result.metric.talk": "発話の割合 {value}",
     "result.metric.times": "{n} 回",
+    "result.turn": "ターン{n}",
     "result.feedback": "フィードバック",
     "result.model_answers": "模範応答",
     "result.recording.heading": "録音 — ターンを選んで Enter で再生",
@@ -233,7 +234,32 @@ MESSAGES: dict[str, str] = {
     "voice.not_heard": "（聞き取れませんでした）",
     "voice.note.talk_over": "⚡ お客様の話に割り込みました。お客様はそのまま話し続けています。",
     "voice.partial": "{you}（発話中）: {text}…",
-    "voice.unavailable": "音声モードは使えません: {reason}",
+    "voice.unavailable": "音声モードは使えません：{reason}",
+    "voice.problem.missing_input": "マイクが見つかりません。つないでからもう一度お試しください",
+    "voice.problem.missing_output": (
+        "スピーカー（ヘッドホン）が見つかりません。つないでからもう一度お試しください"
+    ),
+    "voice.problem.missing_both": (
+        "マイクもスピーカー（ヘッドホン）も見つかりません。つないでからもう一度お試しください"
+    ),
+    "voice.problem.no_sounddevice": (
+        "音声モードに必要な sounddevice が入っていません（pip install 'callcoach[voice]'）"
+    ),
+    "voice.problem.no_portaudio": (
+        "PortAudio が入っていません（Debian/Ubuntu: apt-get install libportaudio2）"
+    ),
+    "voice.problem.no_recogniser": (
+        "この言語の音声認識が入っていません（入れ方は callcoach doctor で表示）"
+    ),
+    "voice.device_missing": "⚠ 見つかりません",
+    "voice.device_checking": "確認中…",
+    "briefing.devices_missing": (
+        "⚠ {devices}が見つかりません。音声で応答するには機器をつないでください"
+        "（文字入力ならそのまま始められます）。"
+    ),
+    "briefing.device.input": "マイク",
+    "briefing.device.output": "スピーカー（ヘッドホン）",
+    "briefing.device.joiner": "と",
     "voice.offer_text": "T キーで文字入力の通話に切り替えます。Esc で戻ります。",
     "voice.lost": (
         "{reason}。ここまでの通話は保存されています。T キーで文字入力に切り替えて続けられます。"
@@ -244,4 +270,28 @@ MESSAGES: dict[str, str] = {
     "devices.loading": "音声機器を探しています…",
     "devices.none": "音声機器が見つかりません: {reason}",
     "devices.help": "Enter で選択、Esc で閉じます。",
+    # コマンドライン（list / history）
+    "cli.history.col.id": "ID",
+    "cli.history.col.date": "日時",
+    "cli.history.col.scenario": "シナリオ",
+    "cli.history.col.trainee": "研修者",
+    "cli.history.col.mode": "方法",
+    "cli.history.col.outcome": "結果",
+    "cli.history.col.score": "得点",
+    "cli.history.pass": "合格",
+    "cli.history.fail": "不合格",
+    "cli.history.none": "保存された通話はまだありません（{where}）",
+    "cli.history.none_for": "{trainee} さんの保存された通話はまだありません（{where}）",
+    "cli.list.col.id": "ID",
+    "cli.list.col.title": "タイトル",
+    "cli.list.col.language": "言語",
+    "cli.list.col.caller_type": "お客様",
+    "cli.list.col.difficulty": "難易度",
+    "cli.list.col.scenarios": "件数",
+    "cli.list.col.path": "ファイル",
+    "cli.list.none": "条件に合うシナリオがありません",
+    "cli.list.no_sets": "シナリオセットが見つかりません",
+    "mode.voice": "音声",
+    "mode.text": "文字",
+    "mode.replay": "リプレイ",
 }

@@ -55,7 +55,8 @@ def _summary_table(data: ReportData) -> str:
         rate = f"{100 * passed / len(scored):.0f}%" if scored else "–"
         best = max((t for t in totals if t is not None), default=None)
         rows.append(
-            f'<tr><td class="trainee">{escape(shown_name(trainee))}</td><td class="num">{len(mine)}</td>'
+            f'<tr><td class="trainee">{escape(shown_name(trainee))}</td>'
+            f'<td class="num">{len(mine)}</td>'
             f'<td class="num">{_score(mean(totals))}</td><td class="num">{_score(best)}</td>'
             f'<td class="num">{_score(mine[-1].total)}</td><td class="num">{rate}</td></tr>'
         )

@@ -107,6 +107,41 @@ def load_asr(scenario: Scenario, options: CallOptions) -> str:
     return preload_recognizer(scenario.language, options.asr, options.asr_model)
 
 
+@dataclass(frozen=True)
+class DeviceReport:
+    """The microphone and speaker a voice call would use, by name; None: none found."""
+
+    microphone: str | None
+    speaker: str | None
+    problem: str | None = None  # audio cannot be used at all, in the interface's words
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """ "input" and/or "output"."""
+        pairs = (("input", self.microphone), ("output", self.speaker))
+        return tuple(kind for kind, name in pairs if name is None)
+
+
+# Looks for the call's devices when the briefing opens, so a missing microphone or
+# speaker is said before Start. Blocking (PortAudio): run it on a worker. Tests pass None.
+DeviceProbe = Callable[[CallOptions], DeviceReport]
+
+
+def probe_devices(options: CallOptions) -> DeviceReport:
+    from simulator.audio import AudioError
+    from simulator.audio.devices import find_call_devices
+    from simulator.tui.voice_problem import voice_problem_text
+
+    try:
+        found = find_call_devices(options.input_device, options.output_device)
+    except AudioError as error:
+        return DeviceReport(None, None, voice_problem_text(error))
+    return DeviceReport(
+        found.microphone.name if found.microphone else None,
+        found.speaker.name if found.speaker else None,
+    )
+
+
 @dataclass
 class Services:
     library: Library
@@ -118,6 +153,7 @@ class Services:
     voice_warmer: VoiceWarmer | None = warm_voice
     voice_check: VoiceCheck | None = check_voice
     asr_loader: ASRLoader | None = load_asr
+    device_probe: DeviceProbe | None = None  # the real app passes probe_devices
     settings_path: Path | None = None
     _store: StoreLike | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)

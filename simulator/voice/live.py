@@ -64,8 +64,11 @@ def open_live_call(
     not start leaves no session behind."""
     from simulator.audio.call import prepare_call_audio
     from simulator.audio.capture import Microphone
+    from simulator.audio.devices import require_call_devices
     from simulator.audio.player import Player
 
+    # Both devices checked first: the trainee hears of every missing one at once.
+    require_call_devices(options.input_device, options.output_device)
     start_mood = scenario.mood.start + scenario.level(options.level).start_mood
     audio = prepare_call_audio(
         scenario,

@@ -24,12 +24,12 @@ def test_table_lists_finished_and_incomplete_calls(
 ) -> None:
     record_a_call(db_url, trainee="佐藤")
     record_a_call(db_url, finish=False, trainee="suzuki")
-    code, out, _ = history(capsys, db_url, "history")
+    code, out, _ = history(capsys, db_url, "--ui-lang", "en", "history")
     assert code == 0
     head, *rows = out.splitlines()
-    assert head.split() == ["date", "scenario", "trainee", "mode", "outcome", "score"]
+    assert head.split() == ["id", "date", "scenario", "trainee", "mode", "outcome", "score"]
     assert len(rows) == 2
-    by_trainee = {row.split()[3]: row for row in rows}
+    by_trainee = {row.split()[4]: row for row in rows}
     assert by_trainee["佐藤"].split()[-3:] == ["resolved", "78", "(pass)"]
     assert by_trainee["suzuki"].split()[-1] == "incomplete"
     # columns line up by display width even with a double-width name

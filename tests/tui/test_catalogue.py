@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 UI_SOURCES = [
     *sorted((ROOT / "simulator" / "tui").rglob("*.py")),
     ROOT / "simulator/cli/commands/tui.py",
+    ROOT / "simulator/cli/commands/history.py",
+    ROOT / "simulator/cli/commands/list.py",
 ]
 KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
 JA, EN = catalogue("ja"), catalogue("en")

@@ -18,6 +18,12 @@ class RecognizerError(AudioError):
     pass
 
 
+class NoRecognizerError(RecognizerError):
+    """No offline recogniser for the call's language is installed."""
+
+    reason = "no_recogniser"
+
+
 @dataclass(frozen=True)
 class Recognition:
     text: str  # "" when nothing was understood

@@ -7,7 +7,12 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.audio.asr.base import ASR_ENGINE_NAMES, Recognizer, RecognizerError
+from simulator.audio.asr.base import (
+    ASR_ENGINE_NAMES,
+    NoRecognizerError,
+    Recognizer,
+    RecognizerError,
+)
 
 
 def create_recognizer(name: str, language: str, model: str | None = None) -> Recognizer:
@@ -126,7 +131,7 @@ def choose_recognizer(language: str, name: str = "auto", model: str | None = Non
             tried.append(f"{candidate}: {error}")
             continue
         return Choice(recognizer, f"speech recognition: {candidate} ({status.detail})")
-    raise RecognizerError(no_engine_message(language, tried))
+    raise NoRecognizerError(no_engine_message(language, tried))
 
 
 # Engines whose model stays loaded for the whole process (simulator.audio.asr.whisper
@@ -144,7 +149,7 @@ def preload_recognizer(language: str, name: str = "auto", model: str | None = No
             if candidate in SHARED_MODELS:
                 choose_recognizer(language, candidate, model).recognizer.close()
             return f"{candidate} ({status.detail})"
-    raise RecognizerError(no_engine_message(language, []))
+    raise NoRecognizerError(no_engine_message(language, []))
 
 
 def _label(recognizer: Recognizer) -> str:

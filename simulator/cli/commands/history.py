@@ -8,13 +8,23 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from simulator.cli.session_ref import short_ids, shown_time
 from simulator.errors import UsageError
+from simulator.i18n import label, t
 from simulator.team.cli_support import add_as_option
 
 if TYPE_CHECKING:
     from simulator.store import SessionSummary
 
-COLUMNS = ("date", "scenario", "trainee", "mode", "outcome", "score")
+COLUMNS = (  # catalogue keys of the table's headings
+    "cli.history.col.id",
+    "cli.history.col.date",
+    "cli.history.col.scenario",
+    "cli.history.col.trainee",
+    "cli.history.col.mode",
+    "cli.history.col.outcome",
+    "cli.history.col.score",
+)
 
 
 def register(subparsers: Any) -> None:
@@ -43,35 +53,40 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
     elif sessions:
-        print(render_table([table_row(s) for s in sessions]))
+        ids = short_ids([s.id for s in sessions])  # what `callcoach play` takes back
+        print(render_table([table_row(s, ids[s.id]) for s in sessions]))
+    elif trainee:
+        print(t("cli.history.none_for", trainee=trainee, where=store.where))
     else:
-        who = f" for {trainee}" if trainee else ""
-        print(f"no sessions stored yet{who} ({store.where})")
+        print(t("cli.history.none", where=store.where))
     return 0
 
 
-def table_row(session: SessionSummary) -> tuple[str, ...]:
-    when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+def table_row(session: SessionSummary, short_id: str) -> tuple[str, ...]:
     score = "" if session.total is None else _score(session.total, session.passed)
     return (
-        when,
+        short_id,
+        shown_time(session.started_at),
         session.scenario_id,
         session.trainee or "-",
-        session.mode or "-",
-        session.status,
+        label("mode", session.mode) if session.mode else "-",
+        label("outcome", session.status),
         score,
     )
 
 
 def _score(total: float, passed: bool | None) -> str:
     shown = str(int(total)) if float(total).is_integer() else f"{total:.1f}"
-    return shown if passed is None else f"{shown} ({'pass' if passed else 'fail'})"
+    if passed is None:
+        return shown
+    return f"{shown} ({t('cli.history.pass' if passed else 'cli.history.fail')})"
 
 
 def render_table(rows: Sequence[tuple[str, ...]]) -> str:
     """Columns padded by display width: a Japanese name takes two cells per character."""
-    widths = [max(width(cell) for cell in column) for column in zip(COLUMNS, *rows, strict=True)]
-    lines = [COLUMNS, *rows]
+    header = tuple(t(key) for key in COLUMNS)
+    widths = [max(width(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    lines = [header, *rows]
     return "\n".join(
         "  ".join(pad(cell, w) for cell, w in zip(line, widths, strict=True)).rstrip()
         for line in lines

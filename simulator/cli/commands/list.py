@@ -86,21 +86,32 @@ def _set_rows(library: Any) -> list[dict[str, Any]]:
     ]
 
 
+# (catalogue key of the heading, field of the row)
+SCENARIO_COLUMNS = (
+    ("cli.list.col.id", "id"),
+    ("cli.list.col.title", "title"),
+    ("cli.list.col.language", "language"),
+    ("cli.list.col.caller_type", "caller_type"),
+    ("cli.list.col.difficulty", "difficulty"),
+    ("cli.list.col.path", "path"),
+)
+SET_COLUMNS = (
+    ("cli.list.col.id", "id"),
+    ("cli.list.col.title", "title"),
+    ("cli.list.col.scenarios", "scenarios"),
+    ("cli.list.col.path", "path"),
+)
+
+
 def _print_table(rows: list[dict[str, Any]], sets: bool) -> None:
+    from simulator.i18n import t
+
     if not rows:
-        print("no sets found" if sets else "no scenarios match")
+        print(t("cli.list.no_sets" if sets else "cli.list.none"))
         return
-    if sets:
-        columns = [("ID", "id"), ("TITLE", "title"), ("CALLS", "scenarios"), ("PATH", "path")]
-    else:
-        columns = [
-            ("ID", "id"),
-            ("TITLE", "title"),
-            ("LANG", "language"),
-            ("TYPE", "caller_type"),
-            ("LEVEL", "difficulty"),
-            ("PATH", "path"),
-        ]
+    columns = [
+        (t(f"cli.list.col.{key}"), key) for key in (SET_COLUMNS if sets else SCENARIO_COLUMNS)
+    ]
     cells = [[_cell(key, row[key]) for _, key in columns] for row in rows]
     widths = [max(_width(h), *(_width(r[i]) for r in cells)) for i, (h, _) in enumerate(columns)]
     for line in [[h for h, _ in columns], *cells]:
@@ -108,8 +119,12 @@ def _print_table(rows: list[dict[str, Any]], sets: bool) -> None:
 
 
 def _cell(key: str, value: Any) -> str:
+    from simulator.i18n import label
+
     if key == "scenarios":
         return str(len(value))
+    if key == "caller_type":
+        return label("caller_type", value)
     if key == "path":
         return _short_path(value)
     text = str(value)

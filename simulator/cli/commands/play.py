@@ -24,10 +24,13 @@ def register(subparsers: Any) -> None:
         "play",
         help="list or play back the turns of a recorded call",
         description="Without --turn: list the call's turns and where its recording is. "
-        "With --turn N: play turn N (or save it with --out). SESSION is a session id, "
-        "a unique start of one (`callcoach history --format json` shows ids) or 'last'.",
+        "With --turn N: play turn N (or save it with --out). SESSION is what "
+        "`callcoach history` shows: a session id (or a unique start of one), its start "
+        "('2026-12-04 18:46', local time), or 'last'.",
     )
-    parser.add_argument("session", metavar="SESSION", help="session id, id prefix or 'last'")
+    parser.add_argument(
+        "session", metavar="SESSION", help="session id, id prefix, start time or 'last'"
+    )
     parser.add_argument("--turn", type=int, metavar="N", help="the turn to play (as listed)")
     parser.add_argument(
         "--channel",
@@ -75,15 +78,9 @@ def _load_record(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _session_id(store: Store, given: str, trainee: str | None) -> str:
-    sessions = store.history(trainee=trainee, limit=SEARCH_LIMIT)
-    if given == "last":
-        if not sessions:
-            raise CallCoachError(f"{store.where}: no sessions stored yet")
-        return str(sessions[0].id)
-    matches = [s.id for s in sessions if s.id.startswith(given)]
-    if len(matches) > 1 and given not in matches:
-        raise UsageError(f"{given!r} is the start of {len(matches)} session ids; give more of it")
-    return str(matches[0]) if matches else given  # not recent: the store says if it exists
+    from simulator.cli.session_ref import find_session
+
+    return find_session(store.history(trainee=trainee, limit=SEARCH_LIMIT), given, store.where)
 
 
 def _hear(recording: Path, turn: RecordedTurn, args: argparse.Namespace) -> None:

@@ -34,13 +34,14 @@ def build_app(args: argparse.Namespace, scenario: Any = None) -> Any:
     from simulator.paths import config_dir
     from simulator.scenario.library import ScenarioLibrary
     from simulator.tui.app import CallCoachApp
-    from simulator.tui.services import CallOptions, Services
+    from simulator.tui.services import CallOptions, Services, probe_devices
 
     library = ScenarioLibrary(extra_dirs=[Path(d) for d in getattr(args, "scenarios", [])])
     services = Services(
         library=library,
         open_store=None if getattr(args, "no_store", False) else _store_opener(args.db),
         settings_path=config_dir() / "tui.json",
+        device_probe=probe_devices,
     )
     options = CallOptions(
         level=getattr(args, "level", None),

@@ -14,11 +14,15 @@ from textual.widgets import Footer, Static
 from simulator.i18n import label, t
 from simulator.scenario.model import LEVELS, Scenario
 from simulator.tui.bindings import translate_bindings
-from simulator.tui.services import ASRLoader, CallOptions
+from simulator.tui.kinsoku import KinsokuText
+from simulator.tui.services import ASRLoader, CallOptions, DeviceReport
 from simulator.tui.widgets.briefing_view import BriefingView
 
 if TYPE_CHECKING:
     from simulator.tui.app import CallCoachApp
+
+
+DEVICE_KEYS = {"input": "briefing.device.input", "output": "briefing.device.output"}
 
 
 class BriefingScreen(Screen[None]):
@@ -37,6 +41,7 @@ class BriefingScreen(Screen[None]):
         self.options = options
         self._warm_up: Any = None  # the caller's lines rendering for a voice call
         self._started = False  # Start pressed: this screen stays under the call's
+        self._devices: DeviceReport | None = None  # what the device probe found
         translate_bindings(self)
 
     @property
@@ -48,6 +53,7 @@ class BriefingScreen(Screen[None]):
         yield BriefingView(self.scenario, id="briefing")
         yield Static(id="options")
         yield Static(id="input-options")
+        yield Static(id="device-note", markup=False)
         yield Static(id="voice-note", markup=False)
         yield Static(id="asr-note", markup=False)
         if self.options.drill:
@@ -55,9 +61,40 @@ class BriefingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#device-note").display = False
         self._show_options()
         self.query_one(BriefingView).focus()
         self._warm_voice()
+        self._look_for_devices()
+
+    def _look_for_devices(self) -> None:
+        if self.cc.services.device_probe is not None:
+            self._probe_devices(self.options)
+
+    @work(thread=True, group="device-probe", exclusive=True, exit_on_error=False)
+    def _probe_devices(self, options: CallOptions) -> None:
+        probe = self.cc.services.device_probe
+        if probe is not None:
+            self.app.call_from_thread(self._devices_found, options, probe(options))
+
+    def _devices_found(self, options: CallOptions, report: DeviceReport) -> None:
+        if not self.is_mounted or (options.input_device, options.output_device) != (
+            self.options.input_device,
+            self.options.output_device,
+        ):
+            return  # other devices were chosen meanwhile: their probe is running
+        self._devices = report
+        self._show_options()
+        note = self.query_one("#device-note", Static)
+        note.update(KinsokuText(self._device_warning(report)))
+        note.display = bool(report.missing or report.problem)
+
+    @staticmethod
+    def _device_warning(report: DeviceReport) -> str:
+        if report.problem:
+            return f"⚠ {report.problem}"
+        names = [t(DEVICE_KEYS[kind]) for kind in report.missing]
+        return t("briefing.devices_missing", devices=t("briefing.device.joiner").join(names))
 
     def on_unmount(self) -> None:
         self._stop_warm_up()
@@ -132,19 +169,24 @@ class BriefingScreen(Screen[None]):
             t("briefing.options", level=label("level", level), practice=practice)
         )
         voice = self.options.input == "voice"
-        default = t("voice.default_device")
         self.query_one("#input-options", Static).update(
             t(
                 "briefing.input",
                 mode=t("briefing.input_voice" if voice else "briefing.input_text"),
-                microphone=default
-                if self.options.input_device is None
-                else self.options.input_device,
-                speaker=default
-                if self.options.output_device is None
-                else self.options.output_device,
+                microphone=self._device_shown("input", self.options.input_device),
+                speaker=self._device_shown("output", self.options.output_device),
             )
         )
+
+    def _device_shown(self, kind: str, chosen: int | None) -> str:
+        """The device's name once the probe has looked; until then what was chosen."""
+        report = self._devices
+        if report is not None:
+            name = report.microphone if kind == "input" else report.speaker
+            return t("voice.device_missing") if name is None else name
+        if self.cc.services.device_probe is not None:
+            return t("voice.device_checking")
+        return t("voice.default_device") if chosen is None else str(chosen)
 
     def action_voice(self) -> None:
         voice = self.options.input == "voice"
@@ -162,7 +204,9 @@ class BriefingScreen(Screen[None]):
         if chosen is not None:
             microphone, speaker = chosen
             self.options = replace(self.options, input_device=microphone, output_device=speaker)
+            self._devices = None
             self._show_options()
+            self._look_for_devices()
 
     def action_level(self) -> None:
         level = self.options.level or self.scenario.difficulty

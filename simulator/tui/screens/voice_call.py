@@ -119,7 +119,9 @@ class VoiceCallScreen(WorkerScreen):
                 self.scenario, self.options, self._new_session, self.clock, self._post
             )
         except AudioError as error:
-            self.post_message(self.Unavailable(str(error)))
+            from simulator.tui.voice_problem import voice_problem_text
+
+            self.post_message(self.Unavailable(voice_problem_text(error)))
             return
         live.start()
         self.post_message(self.Opened(live))

@@ -72,7 +72,30 @@ def _metrics(card: Mapping[str, Any]) -> Text:
     return Text(" · ".join(parts), style="dim")
 
 
-def _feedback(card: Mapping[str, Any]) -> list[RenderableType]:
+class TurnNumbers:
+    """Turns named as the trainee lived them: the n-th thing the caller raised in this
+    call ("Turn 2"), not the scenario's internal turn ids (open, identify …)."""
+
+    def __init__(self, record: Mapping[str, Any]) -> None:
+        self.of_utterance: list[int] = []
+        self.first: dict[str, int] = {}
+        number, current = 0, None
+        for utterance in record.get("utterances") or []:
+            turn = utterance.get("turn") if isinstance(utterance, Mapping) else None
+            is_caller = isinstance(utterance, Mapping) and utterance.get("speaker") == "customer"
+            if is_caller and turn != current:
+                number, current = number + 1, turn
+                self.first.setdefault(str(turn), number)
+            self.of_utterance.append(max(number, 1))
+
+    def label(self, turn: object, utterance: object = None) -> str:
+        if isinstance(utterance, int) and 0 <= utterance < len(self.of_utterance):
+            return t("result.turn", n=self.of_utterance[utterance])
+        number = self.first.get(str(turn)) if turn is not None else None
+        return "" if number is None else t("result.turn", n=number)
+
+
+def _feedback(card: Mapping[str, Any], numbers: TurnNumbers) -> list[RenderableType]:
     items = card.get("feedback") or []
     if not items:
         return []
@@ -85,11 +108,13 @@ def _feedback(card: Mapping[str, Any]) -> list[RenderableType]:
         severity = str(item.get("severity", "info"))
         tag = Text(f"[{label('severity', severity)}]", style=SEVERITY_STYLE.get(severity, ""))
         message = KinsokuText(str(item.get("message", "")))
-        grid.add_row(tag, str(item.get("turn") or ""), message)
+        grid.add_row(tag, numbers.label(item.get("turn"), item.get("utterance")), message)
     return [Text(t("result.feedback"), style="bold underline"), grid, Text("")]
 
 
-def _model_answers(scenario: Scenario, record: Mapping[str, Any]) -> list[RenderableType]:
+def _model_answers(
+    scenario: Scenario, record: Mapping[str, Any], numbers: TurnNumbers
+) -> list[RenderableType]:
     """The model answer of every turn the call went through, in call order."""
     visited: list[str] = []
     for utterance in record.get("utterances", []):
@@ -104,7 +129,7 @@ def _model_answers(scenario: Scenario, record: Mapping[str, Any]) -> list[Render
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     for turn in answers:
-        grid.add_row(turn.id, KinsokuText(Text(turn.say[0], style="dim")))
+        grid.add_row(numbers.label(turn.id), KinsokuText(Text(turn.say[0], style="dim")))
         grid.add_row("→", KinsokuText(Text(str(turn.model_answer), style="green")))
     parts: list[RenderableType] = [Text(t("result.model_answers"), style="bold underline"), grid]
     return parts
@@ -113,11 +138,12 @@ def _model_answers(scenario: Scenario, record: Mapping[str, Any]) -> list[Render
 def result_renderable(
     scenario: Scenario, record: Mapping[str, Any], card: Mapping[str, Any] | None
 ) -> Group:
+    numbers = TurnNumbers(record)
     parts: list[RenderableType] = [_headline(record.get("outcome"), card), Text("")]
     if card is not None:
         parts += [_dimensions(card), _metrics(card), Text("")]
-        parts += _feedback(card)
-    parts += _model_answers(scenario, record)
+        parts += _feedback(card, numbers)
+    parts += _model_answers(scenario, record, numbers)
     return Group(*parts)
 
 

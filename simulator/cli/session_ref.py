@@ -1,0 +1,88 @@
+"""How the shell names a stored session: `history` shows a short id and a start time in
+local time; `play` takes either of them back (or a full id, or 'last')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from simulator.errors import CallCoachError, UsageError
+
+SHORT_ID = 8  # characters of an id shown at least (more when two would look alike)
+SHOWN_TIME = "%Y-%m-%d %H:%M"
+# A start as typed: a date and a time of day, minutes or seconds, optionally an offset.
+_START = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$")
+
+
+class Summary(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def scenario_id(self) -> str: ...
+
+
+def shown_time(started_at: datetime) -> str:
+    """A session's start as history shows it: the local time, to the minute."""
+    return started_at.astimezone().strftime(SHOWN_TIME)
+
+
+def short_ids(ids: Sequence[str]) -> dict[str, str]:
+    """The shortest start of each id (at least SHORT_ID characters) that no other id in
+    ``ids`` shares."""
+    shortest: dict[str, str] = {}
+    for session_id in ids:
+        length = min(SHORT_ID, len(session_id))
+        while length < len(session_id) and any(
+            other != session_id and other.startswith(session_id[:length]) for other in ids
+        ):
+            length += 1
+        shortest[session_id] = session_id[:length]
+    return shortest
+
+
+def find_session(sessions: Sequence[Summary], given: str, where: str) -> str:
+    """The id of the session ``given`` names: 'last', a start time as history shows it,
+    a full id or a unique start of one. A full id not among ``sessions`` (older ones)
+    is returned as given, for the store to say whether it exists."""
+    text = given.strip()
+    if text == "last":
+        if not sessions:
+            raise CallCoachError(f"{where}: no sessions stored yet")
+        return sessions[0].id
+    if start := _START.match(text):
+        matches = _started_at(sessions, text, with_seconds=start.group(1) is not None)
+        if not matches:
+            raise CallCoachError(
+                f"no stored session started at {text} (local time, as `callcoach history` shows)"
+            )
+        return _one(matches, f"sessions started at {text}")
+    matches = [s for s in sessions if s.id.startswith(text)]
+    if any(s.id == text for s in matches) or not matches:
+        return text
+    return _one(matches, f"session ids start with {text!r}")
+
+
+def _started_at(sessions: Sequence[Summary], text: str, with_seconds: bool) -> list[Summary]:
+    try:
+        wanted = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"{text!r}: not a date and time (e.g. 2026-12-04 18:46)") from None
+    if wanted.tzinfo is not None:  # an offset given: compare in local time like the rest
+        wanted = wanted.astimezone().replace(tzinfo=None)
+    fmt = SHOWN_TIME + (":%S" if with_seconds else "")
+    return [s for s in sessions if s.started_at.astimezone().strftime(fmt) == wanted.strftime(fmt)]
+
+
+def _one(matches: list[Summary], what: str) -> str:
+    """The only match, or a one-line error listing them all."""
+    if len(matches) == 1:
+        return matches[0].id
+    names = short_ids([s.id for s in matches])
+    listed = ", ".join(
+        f"{names[s.id]} ({s.scenario_id}, {shown_time(s.started_at)})" for s in matches
+    )
+    raise UsageError(f"{len(matches)} {what}: {listed} — give one of these ids")
