@@ -91,3 +91,38 @@ def test_a_hung_up_call_shows_not_passed_and_why() -> None:
     session, card = _text_mode_card("hung_up")
     shown = _render(session, card)
     assert "不合格" in shown and "お客様が途中で電話を切られました" in shown
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize(("language", "second"), [("ja", "ターン2"), ("en", "Turn 2")])
+def test_feedback_and_model_answers_name_turns_by_number_not_id(language: str, second: str) -> None:
+    """Turn ids (open, order …) are the scenario author's; the trainee sees the n-th
+    thing the caller raised, counted as the call went."""
+    set_language(language)
+    session = record(
+        [
+            utt("customer", 0.0, 3.0, "荷物が届かないんです。", turn="open"),
+            utt("trainee", 4.0, 6.0, "申し訳ございません。", turn="open"),
+            utt("customer", 7.0, 9.0, "注文番号は A-1234 です。", turn="order"),
+            utt("trainee", 10.0, 12.0, "はい。", turn="order"),
+        ],
+        language="ja",
+        outcome="resolved",
+    )
+    card: dict[str, Any] = {
+        "total": 60,
+        "passed": False,
+        "dimensions": {},
+        "metrics": {},
+        "feedback": [
+            {"turn": "open", "utterance": 1, "severity": "good", "message": "早いお詫び"},
+            {"turn": "order", "utterance": 3, "severity": "warn", "message": "復唱がない"},
+            {"turn": None, "utterance": None, "severity": "error", "message": "合格点に届かない"},
+        ],
+    }
+    shown = _render(session, card)
+    rows = {line.split()[-1]: line for line in shown.splitlines() if line.strip()}
+    assert second in rows["復唱がない"] and "ターン1" not in rows["合格点に届かない"]
+    assert "order" not in shown.replace("A-1234", "") and " open " not in f" {shown} "
+    answers = shown[shown.index("模範応答" if language == "ja" else "Model answers") :]
+    assert second in answers  # the order turn's model answer, numbered the same way
