@@ -31,7 +31,7 @@ def test_a_voice_call_names_every_missing_device(monkeypatch: pytest.MonkeyPatch
         require_call_devices()
     assert both.value.missing == ("input", "output")
     monkeypatch.setattr(devices, "list_devices", lambda: [SPEAKER_ONLY])
-    with pytest.raises(DeviceError, match="^no microphone found") as one:
+    with pytest.raises(DeviceError, match=r"^no microphone found") as one:
         require_call_devices()
     assert one.value.missing == ("input",)
     monkeypatch.setattr(devices, "list_devices", lambda: [HEADSET])

@@ -175,6 +175,8 @@ def no_engine_message(language: str, tried: list[str]) -> str:
 
     if language == "ja":
         fix = f"{whisper.install_hint()}; or {vosk.install_hint('ja')}"
+    elif _installed("pocketsphinx"):  # then sphinx itself failed: Vosk is the other way
+        fix = vosk.install_hint(language)
     else:
         fix = f"pip install 'callcoach[voice]' (sphinx); or {vosk.install_hint(language)}"
     return f"no offline speech recogniser for {language!r} here — {fix}. Or answer in text mode."

@@ -39,13 +39,22 @@ def vosk_model_dir(language: str) -> Path:
 
 
 def install_hint(language: str) -> str:
+    """What is missing for Vosk in ``language``: the model, the package, or both (only
+    what is really missing here)."""
+    import importlib.util
+
     name, size = MODEL_DOWNLOADS.get(language, ("a Vosk model for the language", ""))
     where = vosk_model_dir(language)
     sized = f" ({size})" if size else ""
-    return (
-        f"download {name}{sized} from {MODELS_PAGE}, unpack it to {where} "
-        "or set CALLCOACH_VOSK_MODEL to its folder; and pip install 'callcoach[vosk]'"
-    )
+    steps = []
+    if not model_present(where):
+        steps.append(
+            f"download {name}{sized} from {MODELS_PAGE}, unpack it to {where} "
+            "or set CALLCOACH_VOSK_MODEL to its folder"
+        )
+    if importlib.util.find_spec("vosk") is None:
+        steps.append("pip install 'callcoach[vosk]'")
+    return "; and ".join(steps) or f"Vosk and its model for {language!r} are installed"
 
 
 def model_present(path: Path) -> bool:

@@ -72,7 +72,15 @@ class OpenJTalkTTS:
             return self._engine.synthesize(labels), self._engine.get_sampling_frequency()
 
     def voices(self) -> list[str]:
-        return [DEFAULT_VOICE, "<path to a .htsvoice file>"]
+        """The voices found: the bundled "mei" and any other .htsvoice file installed
+        beside it (a scenario may also name a .htsvoice file of its own)."""
+        folder = Path(self._jtalk.__file__).parent / "htsvoice"
+        others = sorted(
+            str(path)
+            for path in folder.glob("*.htsvoice")
+            if not path.name.startswith(("mei_", "LICENSE"))
+        )
+        return [f"{DEFAULT_VOICE} (bundled)", *others]
 
     def close(self) -> None:
         pass
