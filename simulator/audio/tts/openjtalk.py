@@ -74,7 +74,7 @@ class OpenJTalkTTS:
     def voices(self) -> list[str]:
         """The voices found: the bundled "mei" and any other .htsvoice file installed
         beside it (a scenario may also name a .htsvoice file of its own)."""
-        folder = Path(self._jtalk.__file__).parent / "htsvoice"
+        folder = Path(str(self._jtalk.__file__)).parent / "htsvoice"
         others = sorted(
             str(path)
             for path in folder.glob("*.htsvoice")

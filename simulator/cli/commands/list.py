@@ -109,9 +109,7 @@ def _print_table(rows: list[dict[str, Any]], sets: bool) -> None:
     if not rows:
         print(t("cli.list.no_sets" if sets else "cli.list.none"))
         return
-    columns = [
-        (t(f"cli.list.col.{key}"), key) for key in (SET_COLUMNS if sets else SCENARIO_COLUMNS)
-    ]
+    columns = [(t(heading), key) for heading, key in (SET_COLUMNS if sets else SCENARIO_COLUMNS)]
     cells = [[_cell(key, row[key]) for _, key in columns] for row in rows]
     widths = [max(_width(h), *(_width(r[i]) for r in cells)) for i, (h, _) in enumerate(columns)]
     for line in [[h for h, _ in columns], *cells]:
