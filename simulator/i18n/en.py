@@ -13,6 +13,8 @@ MESSAGES: dict[str, str] = {
     "progress.loading": "Loading…",
     "progress.empty": "No scored calls yet.",
     "progress.total": "Total score ({count} calls)",
+    "progress.axis_score": "score",
+    "progress.axis_calls": "calls, oldest first →",
     "progress.series_total": "Total",
     "due.heading": "Due",
     "due.line": "{set}  due {due}  {left}/{attempts} attempts left{best}",

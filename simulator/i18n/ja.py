@@ -13,6 +13,8 @@ MESSAGES: dict[str, str] = {
     "progress.loading": "読み込み中…",
     "progress.empty": "採点済みの通話はまだありません。",
     "progress.total": "総合点（{count} 件）",
+    "progress.axis_score": "得点",
+    "progress.axis_calls": "通話（古い順）→",
     "progress.series_total": "総合点",
     "due.heading": "課題",
     "due.line": "{set}  期限 {due}  残り {left}/{attempts} 回{best}",

@@ -20,7 +20,7 @@ from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.result import ResultScreen
 from simulator.tui.services import CallOptions, Services
-from simulator.tui.settings import load_settings, save_settings
+from simulator.tui.settings import TuiSettings, load_settings, save_settings
 from simulator.tui.worker_errors import report_failure
 
 if TYPE_CHECKING:
@@ -101,7 +101,14 @@ class CallCoachApp(App[int]):
 
     def set_trainee(self, name: str | None) -> None:
         self.options = replace(self.options, trainee=name)
-        self.settings = replace(self.settings, trainee=name)
+        self._keep_settings(replace(self.settings, trainee=name))
+
+    def remember_language_filter(self, language: str) -> None:
+        """The home screen's language filter, as it was left ("*": every language)."""
+        self._keep_settings(replace(self.settings, language_filter=language))
+
+    def _keep_settings(self, settings: TuiSettings) -> None:
+        self.settings = settings
         try:
             save_settings(self.services.settings_path, self.settings)
         except OSError as error:

@@ -1,9 +1,10 @@
 """The TUI's own settings, kept as JSON in the config folder:
 
-    {"trainee": "佐藤", "keymap": {"call.hold": "ctrl+t"}}
+    {"trainee": "佐藤", "keymap": {"call.hold": "ctrl+t"}, "language_filter": "ja"}
 
 ``keymap`` maps binding ids (shown in the README) to other keys, for terminals that
-take F2/F3 for themselves."""
+take F2/F3 for themselves. ``language_filter`` is the home screen's language filter as
+it was last left ("*": every language; absent: never chosen)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from simulator.scenario.model import LANGUAGES
+
 
 @dataclass(frozen=True)
 class TuiSettings:
     trainee: str | None = None
     keymap: Mapping[str, str] = field(default_factory=dict)
+    language_filter: str | None = None
 
 
 def load_settings(path: Path | None) -> TuiSettings:
@@ -31,7 +35,9 @@ def load_settings(path: Path | None) -> TuiSettings:
         return TuiSettings()
     trainee = data.get("trainee")
     keymap = data.get("keymap")
+    language = data.get("language_filter")
     return TuiSettings(
+        language_filter=language if language in ("*", *LANGUAGES) else None,
         trainee=trainee.strip() or None if isinstance(trainee, str) else None,
         keymap={k: v for k, v in keymap.items() if isinstance(v, str) and v.strip()}
         if isinstance(keymap, dict)

@@ -104,13 +104,14 @@ def test_list_table_aligns_wide_characters(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     (tmp_path / "ja.yaml").write_bytes((GOOD / "minimal.yaml").read_bytes())
-    code, out, _ = run(["--scenarios", str(tmp_path), "list", "--level", "2"], capsys)
+    argv = ["--ui-lang", "en", "--scenarios", str(tmp_path), "list", "--level", "2"]
+    code, out, _ = run(argv, capsys)
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:3] == ["ID", "TITLE", "LANG"]
     row = next(line for line in lines if line.startswith("ja-test-minimal"))
     header_lang = lines[0].index("LANG")
     # 最小のシナリオ is 7 characters but 14 columns: the LANG column still lines up.
-    prefix = row.split("ja ", 1)[0]
+    prefix = row.split("Japanese ", 1)[0]
     assert sum(2 if ord(c) > 0x2E80 else 1 for c in prefix) == header_lang
 
 

@@ -75,10 +75,26 @@ def test_progress_screen_draws_total_and_each_dimension() -> None:
     seen = drive(PROGRESS)
     assert seen["ids"] == ["chart-total", "chart-empathy", "chart-pacing"]
     total, empathy, pacing = seen["text"]
-    assert total.startswith("Total score (3 calls)\n100┤")
+    assert total.startswith("Total score (3 calls)\nscore\n100┤")
+    x_axis = total.splitlines()[-2]  # under the └─── rule, above the legend
+    assert x_axis.split() == ["1", "calls,", "oldest", "first", "→", "3"]
+    assert "└" in total.splitlines()[-3]
     assert "■ Total 90" in total and "■ Empathy 95" in empathy and "■ Pacing 85" in pacing
     assert any("\u2800" < ch <= "\u28ff" for ch in total)  # Braille dots were drawn
     assert seen["popped"]
+
+
+def test_progress_chart_axes_are_named_in_japanese() -> None:
+    from simulator.i18n import set_language
+
+    set_language("ja")
+    try:
+        total = drive(PROGRESS)["text"][0]
+    finally:
+        set_language("en")
+    lines = total.splitlines()
+    assert lines[1] == "得点" and lines[2].startswith("100┤")
+    assert lines[-2].split() == ["1", "通話（古い順）→", "3"]
 
 
 def test_progress_screen_without_sessions_says_so() -> None:

@@ -121,8 +121,8 @@ def _cell(key: str, value: Any) -> str:
 
     if key == "scenarios":
         return str(len(value))
-    if key == "caller_type":
-        return label("caller_type", value)
+    if key in ("caller_type", "language"):
+        return label(key, value)
     if key == "path":
         return _short_path(value)
     text = str(value)

@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static
 
-from simulator.i18n import t
+from simulator.i18n import current_language, t
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.widgets.due_list import DueList
-from simulator.tui.widgets.scenario_filters import ScenarioFilter, ScenarioFilters
+from simulator.tui.widgets.scenario_filters import ALL, ScenarioFilter, ScenarioFilters
 from simulator.tui.widgets.scenario_table import ScenarioTable
 from simulator.tui.worker_errors import WorkerScreen
 
@@ -41,7 +41,7 @@ class HomeScreen(WorkerScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(t("home.title"), classes="title")
-        yield ScenarioFilters()
+        yield ScenarioFilters(self.cc.settings.language_filter or ALL)
         yield Static(id="trainee-line")
         yield DueList(id="due")
         yield ScenarioTable(id="scenarios")
@@ -87,7 +87,11 @@ class HomeScreen(WorkerScreen):
         self._refresh_table(self.query_one(ScenarioFilters).chosen)
 
     def _refresh_table(self, chosen: ScenarioFilter) -> None:
-        shown = [e for e in self._entries if chosen.matches(e)]
+        # The interface's language first (a stable sort keeps the library's order inside).
+        ui = current_language()
+        shown = sorted(
+            (e for e in self._entries if chosen.matches(e)), key=lambda e: e.language != ui
+        )
         self.query_one(ScenarioTable).show(shown)
         empty = self.query_one("#empty", Static)
         empty.update("" if shown else t("home.empty" if self._entries else "home.no_scenarios"))
@@ -95,6 +99,8 @@ class HomeScreen(WorkerScreen):
 
     def on_scenario_filters_changed(self, event: ScenarioFilters.Changed) -> None:
         self._refresh_table(event.chosen)
+        if event.chosen.language != (self.cc.settings.language_filter or ALL):
+            self.cc.remember_language_filter(event.chosen.language)
 
     def on_scenario_table_chosen(self, event: ScenarioTable.Chosen) -> None:
         self.cc.open_briefing(event.scenario_id)

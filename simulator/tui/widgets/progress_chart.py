@@ -1,5 +1,6 @@
 """A line chart drawn in the terminal with Braille dots (2×4 dots per cell): scores
-0–100 over sessions, one coloured line per series, a y axis and a pass-mark rule."""
+0–100 over sessions, one coloured line per series, a pass-mark rule, and both axes
+labelled (what the y axis measures; the x axis numbers the calls, oldest first)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
+
+from simulator.i18n import t
 
 BRAILLE_BASE = 0x2800
 # Dot bit for (x % 2, y % 4) inside one Braille cell.
@@ -23,13 +27,22 @@ class ChartSeries:
     values: Sequence[float | None]
 
 
+@dataclass(frozen=True)
+class Axes:
+    y: str  # what the values are ("score")
+    x: str  # what runs along ("calls, oldest first")
+
+
 def render_chart(
     series: Sequence[ChartSeries],
     width: int,
     height: int,
     pass_mark: float | None = None,
+    axes: Axes | None = None,
 ) -> Text:
-    """``width`` × ``height`` cells including the axis; a legend line underneath."""
+    """``width`` × ``height`` cells of plot including the y axis; with ``axes``, the
+    y axis's name above and the x axis (first and last call, its name) below; a legend
+    line underneath."""
     cols, rows = max(2, width - AXIS_WIDTH), max(2, height)
     dots_x, dots_y = cols * 2, rows * 4
     cells: list[list[int]] = [[0] * cols for _ in range(rows)]
@@ -53,7 +66,11 @@ def render_chart(
                 plot(x, y, n % len(COLOURS))
         for x, y in points:
             plot(x, y, n % len(COLOURS))
-    return _compose(cells, owner, series, rows)
+    if axes is None:
+        return _compose(cells, owner, series, rows)
+    count = max((len(line.values) for line in series), default=0)
+    chart = _compose(cells, owner, series, rows, _x_axis(axes.x, cols, count))
+    return Text(axes.y + "\n", style="dim") + chart
 
 
 def _points(
@@ -88,8 +105,26 @@ def _segment(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
             y0 += sy
 
 
+def _x_axis(name: str, cols: int, count: int) -> Text:
+    """``└────`` under the plot, then the first call's number, the axis name in the
+    middle and the last call's number (widths in cells: the name may be Japanese)."""
+    text = Text(" " * (AXIS_WIDTH - 1) + "└" + "─" * cols + "\n", style="dim")
+    first, last = ("1", str(count)) if count > 1 else ("", "")
+    room = cols - len(first) - len(last)
+    if cell_len(name) > room - 2:
+        name = ""  # too narrow for the name: the numbers alone
+    left = (room - cell_len(name)) // 2
+    line = first + " " * left + name + " " * (room - left - cell_len(name)) + last
+    text.append(" " * AXIS_WIDTH + line.rstrip() + "\n", style="dim")
+    return text
+
+
 def _compose(
-    cells: list[list[int]], owner: list[list[int]], series: Sequence[ChartSeries], rows: int
+    cells: list[list[int]],
+    owner: list[list[int]],
+    series: Sequence[ChartSeries],
+    rows: int,
+    x_axis: Text | None = None,
 ) -> Text:
     text = Text()
     for r in range(rows):
@@ -99,6 +134,8 @@ def _compose(
             style = COLOURS[owner[r][c]] if owner[r][c] >= 0 else ""
             text.append(chr(BRAILLE_BASE + bits) if bits else " ", style=style)
         text.append("\n")
+    if x_axis is not None:
+        text.append_text(x_axis)
     for n, line in enumerate(series):
         text.append("  ■ ", style=COLOURS[n % len(COLOURS)])
         last = next((v for v in reversed(line.values) if v is not None), None)
@@ -128,6 +165,7 @@ class ProgressChart(Static):
 
     def _draw(self) -> None:
         width = max(20, self.size.width or 60)
-        chart = render_chart(self.series, width, self.rows, self.pass_mark)
+        axes = Axes(t("progress.axis_score"), t("progress.axis_calls"))
+        chart = render_chart(self.series, width, self.rows, self.pass_mark, axes)
         heading = Text(self.title + "\n", style="bold") if self.title else Text()
         self.update(heading + chart)

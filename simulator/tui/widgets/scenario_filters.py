@@ -41,8 +41,15 @@ class ScenarioFilters(Horizontal):
             super().__init__()
             self.chosen = chosen
 
+    def __init__(self, language: str = ALL) -> None:
+        """``language``: the language filter to start with (the one last chosen)."""
+        super().__init__()
+        self.start_language = language if language in LANGUAGES else ALL
+
     def compose(self) -> ComposeResult:
-        yield _select("filter-language", "filter.any_language", "language", LANGUAGES)
+        yield _select(
+            "filter-language", "filter.any_language", "language", LANGUAGES, self.start_language
+        )
         yield _select("filter-caller", "filter.any_caller", "caller_type", CALLER_TYPES)
         yield _select("filter-difficulty", "filter.any_level", "level", tuple(map(str, LEVELS)))
 
@@ -59,6 +66,8 @@ class ScenarioFilters(Horizontal):
         self.post_message(self.Changed(self.chosen))
 
 
-def _select(widget_id: str, any_key: str, family: str, values: tuple[str, ...]) -> Select[str]:
+def _select(
+    widget_id: str, any_key: str, family: str, values: tuple[str, ...], value: str = ALL
+) -> Select[str]:
     options = [(t(any_key), ALL), *((label(family, v), v) for v in values)]
-    return Select(options, value=ALL, allow_blank=False, id=widget_id, compact=True)
+    return Select(options, value=value, allow_blank=False, id=widget_id, compact=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
@@ -13,6 +14,20 @@ from simulator.i18n import label, t
 from simulator.tui.bindings import translate_bindings
 
 TITLE_WIDTH = 48  # the other columns and the scrollbar fit beside it in 80 columns
+
+
+def clip_title(title: str, width: int = TITLE_WIDTH) -> str:
+    """``title`` in at most ``width`` terminal cells, ending in "…" when cut (a Japanese
+    character takes two cells)."""
+    if cell_len(title) <= width:
+        return title
+    kept, used = [], 0
+    for char in title:
+        if used + cell_len(char) > width - 1:
+            break
+        kept.append(char)
+        used += cell_len(char)
+    return "".join(kept).rstrip() + "…"
 
 
 class ScenarioTable(DataTable[str]):
@@ -46,10 +61,10 @@ class ScenarioTable(DataTable[str]):
         self.clear()
         for entry in entries:
             self.add_row(
-                entry.title,
+                clip_title(entry.title),
                 label("caller_type", entry.caller_type),
                 "★" * int(entry.difficulty),
-                entry.language,
+                label("language", entry.language),
                 key=entry.id,
             )
 
