@@ -253,7 +253,7 @@ MESSAGES: dict[str, str] = {
     "voice.problem.no_recogniser": (
         "この言語の音声認識が入っていません（入れ方は callcoach doctor で表示）"
     ),
-    "voice.device_missing": "⚠ 見つかりません",
+    "voice.device_missing": "⚠なし",
     "voice.device_checking": "確認中…",
     "briefing.devices_missing": (
         "⚠ {devices}が見つかりません。音声で応答するには機器をつないでください"

@@ -70,7 +70,7 @@ def shown(screen: Any, widget: str) -> str:
 @pytest.mark.parametrize(
     ("language", "line", "note"),
     [
-        ("ja", "マイク: ⚠ 見つかりません   スピーカー: ⚠ 見つかりません", "マイクとスピーカー"),
+        ("ja", "マイク: ⚠なし   スピーカー: ⚠なし", "マイクとスピーカー"),
         ("en", "Microphone: ⚠ none found   Speaker: ⚠ none found", "No microphone and no speaker"),
     ],
 )

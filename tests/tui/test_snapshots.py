@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from simulator.tui.services import CallOptions
+from simulator.tui.services import CallOptions, DeviceReport
 from tests.tui.fakes import Harness, make_app
 from tests.tui.pilot_helpers import at, call_screen, open_call, settle, type_text
 
@@ -36,6 +36,19 @@ def test_home(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_briefing(snap_compare: Any, tmp_path: Path) -> None:
     h = make_app(tmp_path)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(h.app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_briefing_without_audio_devices(snap_compare: Any, tmp_path: Path) -> None:
+    """Voice mode chosen, no microphone or speaker: said as the briefing opens."""
+    h = make_app(tmp_path, options=CallOptions(seed=7, level=2, input="voice"))
+    h.app.services.device_probe = lambda options: DeviceReport(None, None)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
