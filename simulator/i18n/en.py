@@ -229,7 +229,7 @@ MESSAGES: dict[str, str] = {
     "voice.headset": (
         "Use a headset: the caller's voice from loudspeakers can be taken for you talking."
     ),
-    "voice.engine": "{reason}.",
+    "voice.engine": "Speech recognition: {reason}.",
     "voice.note.barge_in": "⚡ Barge-in: you talked over the caller, and the caller stopped.",
     "voice.not_heard": "(not understood)",
     "voice.note.talk_over": "⚡ Barge-in: you talked over the caller, who kept on talking.",

@@ -231,7 +231,7 @@ MESSAGES: dict[str, str] = {
         "ヘッドセットをお使いください。"
         "スピーカーから出たお客様の声を、あなたの発話と誤認することがあります。"
     ),
-    "voice.engine": "{reason}",
+    "voice.engine": "音声認識: {reason}。",
     "voice.note.barge_in": "⚡ お客様の話に割り込みました。お客様は話を止めました。",
     "voice.not_heard": "（聞き取れませんでした）",
     "voice.note.talk_over": "⚡ お客様の話に割り込みました。お客様はそのまま話し続けています。",

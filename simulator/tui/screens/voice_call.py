@@ -157,7 +157,8 @@ class VoiceCallScreen(WorkerScreen):
             message.live.close()
             return
         self.live = message.live
-        reason = getattr(message.live, "asr_reason", "")
+        # "speech recognition: sphinx (…)": the engine part, under the UI's own heading
+        reason = str(getattr(message.live, "asr_reason", "")).removeprefix("speech recognition: ")
         self._note(t("voice.engine", reason=reason) + "  " + t("voice.headset"))
         self._set_state("listening")
 
