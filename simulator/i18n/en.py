@@ -42,6 +42,8 @@ MESSAGES: dict[str, str] = {
     "home.col.caller": "Caller",
     "home.col.level": "Level",
     "home.col.language": "Lang",
+    "home.language.ja": "ja",
+    "home.language.en": "en",
     "home.trainee": "Trainee: {name}",
     "home.no_trainee": "(not set — press n)",
     "home.empty": "No scenario matches these filters.",

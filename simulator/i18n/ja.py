@@ -42,6 +42,8 @@ MESSAGES: dict[str, str] = {
     "home.col.caller": "お客様",
     "home.col.level": "難易度",
     "home.col.language": "言語",
+    "home.language.ja": "日本語",
+    "home.language.en": "英語",
     "home.trainee": "研修者: {name}",
     "home.no_trainee": "（未設定 — n キーで設定）",
     "home.empty": "条件に合うシナリオがありません。",

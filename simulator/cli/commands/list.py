@@ -117,12 +117,14 @@ def _print_table(rows: list[dict[str, Any]], sets: bool) -> None:
 
 
 def _cell(key: str, value: Any) -> str:
-    from simulator.i18n import label
+    from simulator.i18n import label, t
 
     if key == "scenarios":
         return str(len(value))
-    if key in ("caller_type", "language"):
+    if key == "caller_type":
         return label(key, value)
+    if key == "language":  # the code in English (what --lang takes), the name in Japanese
+        return t({"ja": "home.language.ja", "en": "home.language.en"}.get(value, str(value)))
     if key == "path":
         return _short_path(value)
     text = str(value)

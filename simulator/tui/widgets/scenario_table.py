@@ -14,6 +14,8 @@ from simulator.i18n import label, t
 from simulator.tui.bindings import translate_bindings
 
 TITLE_WIDTH = 48  # the other columns and the scrollbar fit beside it in 80 columns
+# A language's name short enough for the last column at 80 columns (English: the code).
+SHORT_LANGUAGE = {"ja": "home.language.ja", "en": "home.language.en"}
 
 
 def clip_title(title: str, width: int = TITLE_WIDTH) -> str:
@@ -64,7 +66,7 @@ class ScenarioTable(DataTable[str]):
                 clip_title(entry.title),
                 label("caller_type", entry.caller_type),
                 "★" * int(entry.difficulty),
-                label("language", entry.language),
+                t(SHORT_LANGUAGE[entry.language]) if entry.language in SHORT_LANGUAGE else "",
                 key=entry.id,
             )
 
