@@ -35,4 +35,9 @@ def isolated_home(
         "CALLCOACH_VOSK_MODEL",
     ):
         monkeypatch.delenv(var, raising=False)
+    # Every command speaks the locale's language: the suite runs in English unless a
+    # test chooses (--ui-lang, set_language), whatever the developer's locale.
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
