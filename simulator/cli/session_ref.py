@@ -32,16 +32,25 @@ def shown_time(started_at: datetime) -> str:
 
 def short_ids(ids: Sequence[str]) -> dict[str, str]:
     """The shortest start of each id (at least SHORT_ID characters) that no other id in
-    ``ids`` shares."""
+    ``ids`` shares. Sorted, an id's longest shared start is with a neighbour, so one pass
+    over the sorted list does it (history lists can be long)."""
+    ordered = sorted(set(ids))
     shortest: dict[str, str] = {}
-    for session_id in ids:
-        length = min(SHORT_ID, len(session_id))
-        while length < len(session_id) and any(
-            other != session_id and other.startswith(session_id[:length]) for other in ids
-        ):
-            length += 1
+    for index, session_id in enumerate(ordered):
+        neighbours = ordered[max(index - 1, 0) : index] + ordered[index + 1 : index + 2]
+        shared = max((_common_start(session_id, other) for other in neighbours), default=0)
+        length = min(max(SHORT_ID, shared + 1), len(session_id))
         shortest[session_id] = session_id[:length]
     return shortest
+
+
+def _common_start(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 def find_session(sessions: Sequence[Summary], given: str, where: str) -> str:
