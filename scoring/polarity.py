@@ -112,4 +112,13 @@ def clause_mood(text: str, start: int, end: int, language: str, category: str = 
 def counts(category: str, text: str, start: int, end: int, language: str) -> bool:
     """Whether a hit of ``category`` at text[start:end] counts in its clause."""
     accepted = ACCEPTS.get(category)
-    return accepted is None or clause_mood(text, start, end, language, category) in accepted
+    if accepted is None:
+        return True
+    mood = clause_mood(text, start, end, language, category)
+    if mood is Mood.REFUSED and category == "key_phrase" and _refuses_itself(text[start:end]):
+        return True  # the fact to give is a refusal: "I'm afraid I can't share their details"
+    return mood in accepted
+
+
+def _refuses_itself(phrase: str) -> bool:
+    return bool(_EN_NEGATION.search(phrase) or _JA_REFUSAL.search(re.sub(r"\s+", "", phrase)))

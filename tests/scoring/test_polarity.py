@@ -197,3 +197,28 @@ def test_an_offer_the_policy_allows_is_not_an_over_promise() -> None:
         "全額返金いたします。", "ja", forbidden_promises=["全額返金"], allowed_offers=offers
     )
     assert "over_promise" in forbidden.categories  # a forbidden promise is never excused
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        (
+            "I'm afraid I can't share personal information about your neighbours.",
+            "en",
+            "can't share personal information",
+        ),
+        ("Unfortunately we cannot evict anyone today.", "en", "cannot evict"),
+        ("恐れ入りますが、ほかのお客様の情報はお伝えできかねます。", "ja", "お伝えできかねます"),
+    ],
+)
+def test_a_key_fact_that_is_itself_a_refusal_counts_when_refused(
+    text: str, language: str, key: str
+) -> None:
+    """The scenario wants the refusal said; the clause refusing is the point, not a
+    refused fact (found writing the noisy-neighbour call)."""
+    assert detect(text, language, key_phrases={"refuse": [key]}).key_phrases == {"refuse"}
+
+
+def test_a_refused_key_fact_still_does_not_count() -> None:
+    text = "I'm afraid I can't give you the tracking number yet."
+    assert detect(text, "en", key_phrases={"tracking": ["tracking number"]}).key_phrases == set()
