@@ -47,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _set_interface_language(args.ui_lang)
+    _prepare_output(args)
     try:
         if args.command is None:
             from simulator.cli.commands.tui import open_tui
@@ -70,6 +71,26 @@ def _set_interface_language(chosen: str | None) -> None:
     from simulator.i18n import default_language, set_language
 
     set_language(chosen or default_language())
+
+
+# Outputs other programs read: always UTF-8, whatever the locale says (JSON is UTF-8 by
+# definition; our CSV carries a BOM for Excel; HTML declares utf-8).
+_MACHINE_FORMATS = {"json", "jsonl", "csv", "xapi", "html"}
+
+
+def _prepare_output(args: argparse.Namespace) -> None:
+    """Japanese text must never crash a print. Machine-readable output is written as
+    UTF-8; text for people keeps the terminal's encoding, with characters it cannot
+    show escaped (`\\u3042`) instead of a UnicodeEncodeError."""
+    machine = args.command == "schema" or getattr(args, "format", None) in _MACHINE_FORMATS
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        if machine and stream is sys.stdout:
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _reader_went_away() -> int:

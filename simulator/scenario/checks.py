@@ -94,9 +94,7 @@ def _check_turn(scenario: Scenario, turn: Turn, path: KeyPath, doc: Document) ->
     always_from: int | None = None
     for index, branch in enumerate(turn.branches):
         branch_path = (*path, "branches", index)
-        if always_from is not None:
-            message = f"branch never taken: branch {always_from} before it always holds"
-            yield doc.problem(branch_path, message, "conditions before an empty 'when'", "warning")
+        # Branches never taken (after an empty or a broader `when`) are lint's warnings.
         if _is_empty(branch.when) and always_from is None:
             always_from = index
         yield from _check_branch(scenario, turn, branch, branch_path, doc)

@@ -1,7 +1,8 @@
 """The scenario library: the bundled ``scenarios`` package plus the user's folders.
 
 Folders, in order (a later one overrides an earlier one's id, with a warning):
-the bundled package, ``CALLCOACH_SCENARIOS``, then ``extra_dirs`` (``--scenarios``).
+the bundled package, the trainer's remembered folders (``trainer.json``),
+``CALLCOACH_SCENARIOS``, then ``extra_dirs`` (``--scenarios``).
 A trainer's folder works exactly like the bundled one. Broken files are skipped
 and their problems kept in ``problems``; the library itself never fails.
 Parsed files are cached per process by path, modification time and size.
@@ -49,14 +50,21 @@ def bundled_dir() -> Path | None:
 class ScenarioLibrary:
     def __init__(self, extra_dirs: Sequence[Path] = ()) -> None:
         from simulator.paths import user_scenario_dirs
+        from simulator.trainer_config import remembered_scenario_dirs
 
         bundled = bundled_dir()
         self.bundled_dir = bundled
-        self.dirs: list[Path] = [
-            *([bundled] if bundled else []),
-            *user_scenario_dirs(),
-            *(Path(d) for d in extra_dirs),
-        ]
+        # Later folders override earlier ones' ids: --scenarios > env > trainer.json.
+        self.dirs: list[Path] = list(
+            dict.fromkeys(
+                [
+                    *([bundled] if bundled else []),
+                    *remembered_scenario_dirs(),
+                    *user_scenario_dirs(),
+                    *(Path(d) for d in extra_dirs),
+                ]
+            )
+        )
         self.problems: list[Problem] = []
         self._scenarios: dict[str, Scenario] | None = None
         self._sets: dict[str, ScenarioSet] = {}
@@ -149,6 +157,17 @@ class ScenarioLibrary:
         return CallCoachError(
             f"unknown scenario {scenario_id!r}{hint} (`callcoach list` shows them all)"
         )
+
+
+def scenario_ids_in(folder: Path, limit: int = 500) -> set[str]:
+    """Ids of the valid scenarios in ``folder`` and its direct subfolders (``ja/``, ``en/``):
+    shallow and capped, since a set saved in the home folder must not scan all of it."""
+    if not folder.is_dir():
+        return set()
+    paths = [*folder.glob("*.y*ml"), *folder.glob("*/*.y*ml")]
+    paths = sorted(p for p in paths if p.suffix in (".yaml", ".yml") and p.parent.name != "schema")
+    values = (_cached_load(path).value for path in paths[:limit])
+    return {value.id for value in values if isinstance(value, Scenario)}
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -8,6 +8,7 @@ scenario (names that must exist, the turn graph, mood sanity).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from typing import Any
 
 from simulator.scenario import build, fields
 from simulator.scenario.checks import check_scenario
+from simulator.scenario.lint import lint_file_name, lint_scenario, unmet_key_phrases
 from simulator.scenario.model import Scenario, ScenarioSet, Source
+from simulator.scenario.prepass import prepass_problems
 from simulator.scenario.problems import Problem, ScenarioError, errors_in, sort_problems
 from simulator.scenario.yamlsafe import (
     Document,
@@ -90,6 +93,8 @@ def _load_bytes(raw: bytes, name: str, path: Path | None) -> Loaded:
         return Loaded(name, None, None, [error.problem])
     if bad_text := control_character_problems(text, name):
         return Loaded(name, None, None, bad_text)
+    if slips := prepass_problems(text, name):
+        return Loaded(name, None, None, slips)  # YAML would report them late and vaguely
     try:
         doc = parse_text(text, name)
     except YamlProblem as error:
@@ -119,8 +124,10 @@ def _load_document(doc: Document, source: Source) -> Loaded:
     if kind == "scenario":
         built = build.scenario(data, source)
         problems += check_scenario(built, doc)
+        problems += lint_scenario(built, doc)
     else:
         built = build.scenario_set(data, source)
+    problems += lint_file_name(built, doc, source.path)
     return Loaded(doc.name, kind, None if errors_in(problems) else built, problems)
 
 
@@ -184,6 +191,8 @@ def validate_report(paths: Sequence[Path], library_dirs: Sequence[Path] = ()) ->
             loaded.append(load_file(path))
     for item in loaded:
         problems += item.problems
+        if isinstance(item.value, Scenario):
+            problems += unmet_key_phrases(item.value, functools.partial(_reparse, item))
     problems += _cross_file_problems(loaded, library_dirs)
     checked = [item for item in loaded if not item.foreign]
     return Report(sort_problems(problems), checked)
@@ -210,22 +219,42 @@ def _cross_file_problems(loaded: list[Loaded], library_dirs: Sequence[Path]) -> 
     if sets:
         known = set(first) | _library_ids(library_dirs)
         for item in sets:
-            problems += _unknown_set_members(item, known)
+            problems += _unknown_set_members(item, known, set(first))
     return problems
 
 
-def _unknown_set_members(item: Loaded, known: set[str]) -> list[Problem]:
+def _unknown_set_members(item: Loaded, known: set[str], validated: set[str]) -> list[Problem]:
+    """Suggestions come from the trainer's own folder when it has scenarios: a typo in
+    `ja-angry-my-case` should not suggest an unrelated bundled scenario. A scenario in
+    that folder that no command would find gets the flag that makes it found."""
     from simulator.scenario.spec import suggest
 
     assert isinstance(item.value, ScenarioSet)
     doc = _reparse(item)
+    home, home_ids = _home_ids(Path(item.name))
+    choices = sorted((home_ids | validated) or known)
     problems = []
     for index, scenario_id in enumerate(item.value.scenarios):
-        if scenario_id not in known:
-            message = f"unknown scenario {scenario_id!r}{suggest(scenario_id, sorted(known))}"
+        if scenario_id in known:
+            continue
+        if scenario_id in home_ids:
+            message = f"scenario {scenario_id!r} is in {home}, a folder no command searches"
+            expected = f"--scenarios {home}, or `callcoach config --add-scenarios {home}`"
+        else:
+            message = f"unknown scenario {scenario_id!r}{suggest(scenario_id, choices)}"
             expected = "an id from the library or from the files being validated"
-            problems.append(doc.problem(("scenarios", index), message, expected))
+        problems.append(doc.problem(("scenarios", index), message, expected))
     return problems
+
+
+def _home_ids(set_path: Path) -> tuple[Path, set[str]]:
+    """The set's own folder (the parent of a `sets/` folder) and its scenario ids."""
+    from simulator.scenario.library import scenario_ids_in
+
+    home = set_path.resolve().parent
+    if home.name == "sets":
+        home = home.parent
+    return home, scenario_ids_in(home)
 
 
 def _at_id(item: Loaded, message: str, expected: str) -> Problem:

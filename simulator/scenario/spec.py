@@ -84,6 +84,8 @@ class Str(Spec):
         return self.pattern_help or "text"
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
+        if isinstance(value, dict) and len(value) == 1:
+            return self._colon_in_text(doc, path, value, out)
         if not isinstance(value, str):
             return self._wrong_type(doc, path, value, out)
         where = dotted(path)
@@ -98,6 +100,17 @@ class Str(Spec):
             )
         elif not self.allow_blank and not value.strip():
             out.append(doc.problem(path, f"{where}: empty text", "non-empty text"))
+
+    def _colon_in_text(self, doc: Document, path: KeyPath, value: dict[Any, Any], out: Out) -> None:
+        """`- 注意: 明日は…` reads as a mapping (`key: value`); the author meant one line."""
+        ((key, rest),) = value.items()
+        if isinstance(rest, dict | list):
+            return self._wrong_type(doc, path, value, out)
+        line = f"{key}: {'' if rest is None else rest}".rstrip()
+        shown = line if len(line) <= 30 else line[:29] + "…"
+        message = f"{dotted(path)}: got a mapping — the ': ' in {shown!r} makes it 'key: value'"
+        quoted = "'" + shown.replace("'", "''") + "'"
+        out.append(doc.problem(path, message, f"put the line in quotes: {quoted}"))
 
     def json_schema(self, defs: Defs | None = None) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string"}

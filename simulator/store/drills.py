@@ -59,6 +59,9 @@ class RunRules:
     allowed: int
     scenario_count: int
     pass_mark: int
+    # Every assignment whose runs count toward this one's attempts (the trainee's
+    # merged assignments of the set); empty = only ``assignment_id`` itself.
+    counted: tuple[int, ...] = ()
 
 
 def start_run(db: OrmSession, rules: RunRules) -> RunTicket:
@@ -66,12 +69,13 @@ def start_run(db: OrmSession, rules: RunRules) -> RunTicket:
     assignment, attempt) means two drills started at once cannot take the same one:
     the loser's insert fails in its savepoint and it tries the next number."""
     key = rules.assignment_id or 0
+    counted = rules.counted if rules.assignment_id and rules.counted else (key,)
     for _ in range(rules.allowed + 1):
         used = db.scalar(
             select(func.count(DrillRun.id)).where(
                 DrillRun.set_id == rules.set_id,
                 DrillRun.trainee_id == rules.trainee_id,
-                DrillRun.assignment_key == key,
+                DrillRun.assignment_key.in_(counted),
             )
         )
         attempt = int(used or 0) + 1

@@ -46,6 +46,7 @@ class AssignmentView:
     attempts_used: int
     best: float | None
     passed: bool
+    merged: tuple[int, ...] = ()  # every assignment of this set to this trainee (counted)
 
     @property
     def attempts_left(self) -> int:
@@ -71,6 +72,7 @@ class AssignmentView:
             "time_limit": self.time_limit,
             "best": self.best,
             "status": self.status(today),
+            "merged": list(self.merged),
         }
 
 
@@ -204,13 +206,23 @@ def add_assignment(db: OrmSession, new: NewAssignment) -> int:
 
 
 def assignments_of(db: OrmSession, trainee: str | None = None) -> list[AssignmentView]:
-    """Every (assignment, trainee) pair — a team assignment once per member — with the
-    trainee's progress on it; only ``trainee``'s when given. Soonest due first."""
-    pairs = _assignment_pairs(db, trainee)
-    progress = _progress(db, {(a.id, t) for a, t, _ in pairs})
+    """One effective assignment per trainee and set — only ``trainee``'s when given —
+    with the trainee's progress on it. Soonest due first.
+
+    A set can reach a trainee more than once (assigned to them and to their team, or
+    assigned again). The rule: a personal assignment wins over a team one, and among
+    the same kind the newest wins; its due date, pass mark, attempts and time limit
+    apply. Attempts are counted once, over the trainee's drills under any of those
+    assignments, so re-assigning with more attempts gives the difference."""
+    groups: dict[tuple[int, str], list[tuple[Assignment, tuple[str, str | None]]]] = {}
+    for assignment, trainee_id, names in _assignment_pairs(db, trainee):
+        groups.setdefault((trainee_id, assignment.set_id), []).append((assignment, names))
+    runs = _progress(db, {(a.id, tid) for (tid, _), rows in groups.items() for a, _ in rows})
     views = []
-    for assignment, trainee_id, names in pairs:
-        used, best, passed = progress.get((assignment.id, trainee_id), (0, None, False))
+    for (trainee_id, _), rows in groups.items():
+        assignment, names = max(rows, key=_precedence)
+        merged = tuple(sorted(a.id for a, _ in rows))
+        used, best = _merged_progress(runs, merged, trainee_id)
         views.append(
             AssignmentView(
                 id=assignment.id,
@@ -223,10 +235,33 @@ def assignments_of(db: OrmSession, trainee: str | None = None) -> list[Assignmen
                 time_limit=assignment.time_limit,
                 attempts_used=used,
                 best=best,
-                passed=passed,
+                passed=best is not None and best >= assignment.pass_mark,
+                merged=merged,
             )
         )
     return sorted(views, key=lambda v: (v.due, v.set_id, v.trainee, v.id))
+
+
+def _precedence(row: tuple[Assignment, tuple[str, str | None]]) -> tuple[bool, Any, int]:
+    """Personal before team, then the newest (ids break ties within one instant)."""
+    assignment, (_, team) = row
+    return (team is None, _aware(assignment.created_at), assignment.id)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _merged_progress(
+    runs: dict[tuple[int, int], tuple[int, float | None]], merged: tuple[int, ...], trainee_id: int
+) -> tuple[int, float | None]:
+    used, best = 0, None
+    for assignment_id in merged:
+        count, top = runs.get((assignment_id, trainee_id), (0, None))
+        used += count
+        if top is not None and (best is None or top > best):
+            best = top
+    return used, best
 
 
 def _assignment_pairs(
@@ -253,8 +288,8 @@ def _assignment_pairs(
 
 def _progress(
     db: OrmSession, keys: set[tuple[int, int]]
-) -> dict[tuple[int, int], tuple[int, float | None, bool]]:
-    """(assignment, trainee) → attempts used, best finished score, passed."""
+) -> dict[tuple[int, int], tuple[int, float | None]]:
+    """(assignment, trainee) → attempts used, best finished score."""
     from simulator.store.drills import run_scores
 
     if not keys:
@@ -267,25 +302,19 @@ def _progress(
             DrillRun.trainee_id,
             func.count(DrillRun.id),
             func.max(scores.c.score),
-            func.max(DrillRun.pass_mark),
         )
         .outerjoin(scores, scores.c.run_id == DrillRun.id)
         .where(DrillRun.assignment_key.in_(assignment_ids))
         .group_by(DrillRun.assignment_key, DrillRun.trainee_id)
     )
     result = {}
-    for assignment_id, trainee_id, used, best, pass_mark in rows:
-        best_score = None if best is None else float(best)
-        passed = best_score is not None and best_score >= pass_mark
-        result[(assignment_id, trainee_id)] = (int(used), best_score, passed)
+    for assignment_id, trainee_id, used, best in rows:
+        result[(assignment_id, trainee_id)] = (int(used), None if best is None else float(best))
     return result
 
 
 def open_assignment_for(db: OrmSession, trainee: str, set_id: str) -> AssignmentView | None:
-    """The assignment of ``set_id`` a drill counts toward: the soonest due one that is
-    neither passed nor used up, else the latest one (so its refusal can be explained)."""
+    """The trainee's effective assignment of ``set_id`` (see ``assignments_of``), which a
+    drill counts toward; None when the set is not assigned to them."""
     views = [v for v in assignments_of(db, trainee) if v.set_id == set_id]
-    for view in views:
-        if not view.passed and view.attempts_left > 0:
-            return view
-    return views[-1] if views else None
+    return views[0] if views else None

@@ -34,6 +34,7 @@ class DrillRules:
     time_limit: float | None  # seconds per call
     assignment_id: int | None
     hints: bool = False  # drills never show hints
+    counted: tuple[int, ...] = ()  # assignments whose attempts count (merged ones)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,19 @@ def find_set(library: ScenarioLibrary, set_id: str) -> ScenarioSet:
         suggestions = ", ".join(matches)
         raise CallCoachError(f"unknown scenario set {set_id!r} — did you mean {suggestions}?")
     known = ", ".join(sorted(sets)) or "none"
-    raise CallCoachError(f"unknown scenario set {set_id!r} (sets: {known})")
+    raise CallCoachError(
+        f"unknown scenario set {set_id!r} (sets: {known}){_own_folder_hint(library)}"
+    )
+
+
+def _own_folder_hint(library: ScenarioLibrary) -> str:
+    """A set in the trainer's own folder is found only when that folder is searched."""
+    if any(folder != library.bundled_dir for folder in library.dirs):
+        return ""
+    return (
+        " — a set in your own folder needs --scenarios DIR,"
+        " or `callcoach config --add-scenarios DIR` to remember it"
+    )
 
 
 def drill_rules(store: Store, drill_set: ScenarioSet, trainee: str) -> DrillRules:
@@ -190,6 +203,7 @@ def drill_rules(store: Store, drill_set: ScenarioSet, trainee: str) -> DrillRule
         pass_mark=assigned.pass_mark,
         time_limit=assigned.time_limit,
         assignment_id=assigned.id,
+        counted=assigned.merged,
     )
 
 
@@ -213,6 +227,7 @@ def prepare_drill(store: Store, library: ScenarioLibrary, set_id: str, trainee: 
                 allowed=rules.attempts,
                 scenario_count=len(scenarios),
                 pass_mark=rules.pass_mark,
+                counted=rules.counted,
             ),
         )
         return user.name, ticket
@@ -222,21 +237,41 @@ def prepare_drill(store: Store, library: ScenarioLibrary, set_id: str, trainee: 
 
 
 def replay_files(replay_dir: Path, scenario_ids: Sequence[str]) -> dict[str, Path]:
-    """``<id>.yaml`` (or .yml/.json) for every scenario, or one error naming them all."""
+    """The replay file of every scenario: ``<id>.yaml`` (or .yml/.json), else the one
+    ``<id>.<anything>.yaml`` (``<id>.good.yaml``). One error naming every missing file;
+    two candidates without a plain ``<id>.yaml`` is an error naming both."""
     if not replay_dir.is_dir():
         raise CallCoachError(f"{replay_dir}: no such folder of replay files")
+    names = sorted(p.name for p in replay_dir.iterdir() if p.is_file())
     found: dict[str, Path] = {}
     missing = []
     for scenario_id in scenario_ids:
-        paths = [replay_dir / f"{scenario_id}{suffix}" for suffix in REPLAY_SUFFIXES]
-        hit = next((p for p in paths if p.is_file()), None)
+        hit = _replay_for(replay_dir, scenario_id, names)
         if hit is None:
             missing.append(f"{scenario_id}.yaml")
         else:
             found[scenario_id] = hit
     if missing:
-        raise CallCoachError(f"{replay_dir}: missing replay file(s) {', '.join(missing)}")
+        raise CallCoachError(
+            f"{replay_dir}: missing replay file(s) {', '.join(missing)}"
+            " (or <id>.<anything>.yaml, e.g. <id>.good.yaml)"
+        )
     return found
+
+
+def _replay_for(replay_dir: Path, scenario_id: str, names: Sequence[str]) -> Path | None:
+    exact = [f"{scenario_id}{suffix}" for suffix in REPLAY_SUFFIXES]
+    plain = next((name for name in exact if name in names), None)
+    if plain is not None:
+        return replay_dir / plain
+    prefix = f"{scenario_id}."
+    dotted = [n for n in names if n.startswith(prefix) and n.endswith(REPLAY_SUFFIXES)]
+    if len(dotted) > 1:
+        raise CallCoachError(
+            f"{replay_dir}: {len(dotted)} replay files for {scenario_id}: {', '.join(dotted)}"
+            f" — keep one, or name the one to use {scenario_id}.yaml"
+        )
+    return replay_dir / dotted[0] if dotted else None
 
 
 def run_headless_drill(

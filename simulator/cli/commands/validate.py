@@ -13,11 +13,15 @@ def register(subparsers: Any) -> None:
         help="check scenario and set files",
         description=(
             "Check scenario and set files (folders are searched for *.yaml / *.yml). "
-            "Prints every problem as file:line:col; exit 1 if any is an error."
+            "Prints every problem as file:line:col; exit 1 if any is an error "
+            "(or, with --strict, a warning)."
         ),
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
     parser.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    parser.add_argument(
+        "--strict", action="store_true", help="warnings fail the check too (exit 1)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -32,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(report.problems) - errors
     files = len(report.files)
     noun = "file" if files == 1 else "files"
-    if errors:
+    if errors or (args.strict and warnings):
         print(f"{errors} error(s), {warnings} warning(s) in {files} {noun} checked")
         return 1
     tail = f" ({warnings} warning(s))" if warnings else ""

@@ -1,0 +1,288 @@
+"""A pre-pass over the raw text for slips a Japanese keyboard makes, run before YAML.
+
+PyYAML reports a full-width colon (``goal：``) or a full-width space indent several
+lines late, as a generic error that never names the character. This pass walks
+the lines the way YAML will read them — keys, ``- `` items, flow ``[…]``/``{…}``,
+quoted text, block scalars (``|``, ``>``) whose content it leaves alone — and
+points at the exact line and column, saying what to type instead:
+
+* ``goal：`` (full-width colon after a key) → type ``:``;
+* a full-width space (U+3000) in the indentation, after ``-`` or after ``key:``;
+* curly or full-width quotes (“ ” ‘ ’ ＂ ＇) where YAML expects a quote;
+* a straight ``"`` (or ``'``) inside quoted text, which ends the text early.
+
+Only structural positions are checked, so the same characters inside Japanese
+text (「注意：…」, “quoted words” mid-sentence) are fine.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from simulator.scenario.problems import Problem
+
+FULL_SPACE = "\u3000"
+FULL_COLON = "："
+_LOOKALIKE_QUOTES = {"“": '"', "”": '"', "＂": '"', "‘": "'", "’": "'", "＇": "'"}
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
+_STRUCTURE_AFTER_INDENT = re.compile(r"(-(\s|$)|#|[A-Za-z_][A-Za-z0-9_-]*\s*[:：])")
+_ENDS_QUOTED = " \t,]}:#"
+_PAIRS = {"“": "”", "”": "”", "‘": "’", "’": "’", "＂": "＂", "＇": "＇"}
+MAX_PROBLEMS = 20
+
+_WHAT_QUOTE = {
+    "“": "a curly quote “",
+    "”": "a curly quote ”",
+    "‘": "a curly quote ‘",
+    "’": "a curly quote ’",
+    "＂": "a full-width quote ＂",
+    "＇": "a full-width quote ＇",
+}
+
+
+def prepass_problems(text: str, name: str) -> list[Problem]:
+    """Every slip found (at most ``MAX_PROBLEMS``); an empty list for a clean file."""
+    if not any(c in text for c in (FULL_SPACE, FULL_COLON, *_LOOKALIKE_QUOTES, '"', "'")):
+        return []
+    return _Scanner(name).run(text.splitlines())
+
+
+class _Scanner:
+    """One line at a time, remembering what spans lines: an open quoted scalar, the
+    content of a block scalar (``|``/``>``) and the depth of flow collections."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.open_quote: str | None = None  # a quoted scalar continues on the next line
+        self.block_parent: int | None = None  # inside a block scalar: its key's column
+        self.flow_depth = 0
+        self.line_no = 0
+
+    def run(self, lines: list[str]) -> list[Problem]:
+        for self.line_no, line in enumerate(lines, 1):
+            if len(self.problems) >= MAX_PROBLEMS:
+                break
+            self._line(line)
+        return self.problems
+
+    def _report(self, col: int, message: str, expected: str) -> None:
+        self.problems.append(Problem(self.name, self.line_no, col + 1, message, expected))
+
+    # -- lines -------------------------------------------------------------------
+    def _line(self, line: str) -> None:
+        if self.open_quote is not None:
+            end = _closing_quote(line, 0, self.open_quote)
+            if end is None:
+                return
+            self.open_quote = None
+            if self.flow_depth:
+                self._flow(line, end + 1)
+            return
+        indent = len(line) - len(line.lstrip(" " + FULL_SPACE))
+        if self.block_parent is not None:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > self.block_parent:
+                return  # block scalar content: the author's text, not YAML structure
+            self.block_parent = None
+        self._check_indent(line, indent)
+        if indent >= len(line) or line[indent] == "#":
+            return
+        if self.flow_depth:
+            self._flow(line, indent)
+        else:
+            self._block(line, indent)
+
+    def _check_indent(self, line: str, indent: int) -> None:
+        lead = line[:indent]
+        if FULL_SPACE not in lead or not _STRUCTURE_AFTER_INDENT.match(line, indent):
+            return
+        self._report(
+            lead.index(FULL_SPACE),
+            "a full-width space (U+3000) in the indentation",
+            "indent with half-width spaces (switch the IME off, or type the space in ASCII)",
+        )
+
+    def _block(self, line: str, pos: int) -> None:
+        """Block context: ``- `` markers, then maybe ``key:``, then a value."""
+        value_start = False
+        while pos < len(line) and line[pos] == "-":
+            after = line[pos + 1 : pos + 2]
+            if after == FULL_SPACE:
+                self._report(
+                    pos + 1, "a full-width space after '-'", "'- ' with a half-width space"
+                )
+            elif after not in ("", " ", "\t"):
+                break
+            pos = _skip_spaces(line, pos + 1)
+            value_start = True
+        column = pos
+        key_end = self._key(line, pos)
+        if key_end is not None:
+            pos, value_start = _skip_spaces(line, key_end), True
+        if value_start and pos < len(line):
+            self._value(line, pos, column)
+
+    def _key(self, line: str, pos: int) -> int | None:
+        """End of ``key:`` (after the colon) when a key starts at ``pos``."""
+        match = _KEY.match(line, pos)
+        if match is None:
+            return None
+        colon = _skip_spaces(line, match.end(), ascii_only=True)
+        mark = line[colon : colon + 1]
+        after = line[colon + 1 : colon + 2]
+        key = match.group()
+        slip = mark == FULL_COLON or (mark == ":" and after == FULL_SPACE)
+        if slip and key not in format_keys():
+            return None  # 「NG：たぶん」 is text; only the format's own keys are checked
+        if mark == FULL_COLON:
+            self._report(
+                colon,
+                f"a full-width colon '：' after {key!r}",
+                f"a half-width colon and a space: '{key}: '",
+            )
+            return colon + 1
+        if mark != ":":
+            return None
+        if after == FULL_SPACE:
+            self._report(
+                colon + 1,
+                f"a full-width space after '{key}:'",
+                f"a half-width space: '{key}: '",
+            )
+            return colon + 1
+        return colon + 1 if after in ("", " ", "\t") else None
+
+    def _value(self, line: str, pos: int, column: int) -> None:
+        char = line[pos]
+        if char in _LOOKALIKE_QUOTES:
+            straight = _LOOKALIKE_QUOTES[char]
+            self._report(
+                pos,
+                f"{_WHAT_QUOTE[char]} where YAML expects a quote",
+                f"a straight half-width {straight} (turn off smart quotes); to keep "
+                f"the {char} in the text, wrap it: {straight}{char}…{_PAIRS[char]}{straight}",
+            )
+            return
+        if char in "\"'":
+            self._quoted(line, pos)
+        elif char in "[{":
+            self.flow_depth += 1
+            self._flow(line, pos + 1)
+        elif _BLOCK_INDICATOR.match(line, pos):
+            self.block_parent = column
+
+    def _quoted(self, line: str, pos: int) -> int | None:
+        """Checks one quoted scalar; returns where scanning goes on (None: line done)."""
+        quote = line[pos]
+        end = _closing_quote(line, pos + 1, quote)
+        if end is None:
+            self.open_quote = quote
+            return None
+        follower = line[end + 1 : end + 2]
+        if follower and follower not in _ENDS_QUOTED:
+            self._inner_quote(end, quote)
+            return None
+        return end + 1
+
+    def _inner_quote(self, col: int, quote: str) -> None:
+        if quote == '"':
+            expected = (
+                "quote the whole text with '…' instead (write a ' inside as ''), "
+                'or write the inner quote as \\" — 「」 also reads well in Japanese'
+            )
+        else:
+            expected = "write a ' inside '…' as '' (two quotes), or quote the text with \"…\""
+        self._report(col, f"this {quote} ends the quoted text early", expected)
+
+    def _flow(self, line: str, pos: int) -> None:
+        """Inside ``[…]``/``{…}``: values start after ``[``, ``{``, ``,`` and ``key:``."""
+        while pos < len(line):
+            pos = _skip_spaces(line, pos)
+            if pos >= len(line) or line[pos] == "#":
+                return
+            char = line[pos]
+            if char in "]}":
+                self.flow_depth = max(0, self.flow_depth - 1)
+                pos += 1
+                if not self.flow_depth:
+                    return
+                continue
+            if char == ",":
+                pos += 1
+                continue
+            key_end = self._key(line, pos)
+            if key_end is not None:
+                pos = _skip_spaces(line, key_end)
+                if pos >= len(line):
+                    return
+                char = line[pos]
+            if char in "\"'" + "".join(_LOOKALIKE_QUOTES) or char in "[{":
+                if char in "[{":
+                    self.flow_depth += 1
+                    pos += 1
+                    continue
+                if char in _LOOKALIKE_QUOTES:
+                    self._value(line, pos, pos)
+                    return
+                next_pos = self._quoted(line, pos)
+                if next_pos is None:
+                    return
+                pos = next_pos
+                continue
+            pos = _plain_end(line, pos)
+
+
+def _skip_spaces(line: str, pos: int, ascii_only: bool = False) -> int:
+    spaces = " \t" if ascii_only else " \t" + FULL_SPACE
+    while pos < len(line) and line[pos] in spaces:
+        pos += 1
+    return pos
+
+
+def _plain_end(line: str, pos: int) -> int:
+    """End of a plain scalar inside a flow collection."""
+    while pos < len(line) and line[pos] not in ",]}":
+        if line[pos] == "#" and line[pos - 1 : pos] in (" ", "\t"):
+            return len(line)
+        pos += 1
+    return pos
+
+
+def _closing_quote(line: str, pos: int, quote: str) -> int | None:
+    """Index of the quote that closes a scalar opened before ``pos`` (escapes: \\" in
+    double quotes, '' in single quotes), or None when it goes on past the line."""
+    while pos < len(line):
+        char = line[pos]
+        if quote == '"' and char == "\\":
+            pos += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[pos + 1 : pos + 2] == "'":
+                pos += 2
+                continue
+            return pos
+        pos += 1
+    return None
+
+
+@cache
+def format_keys() -> frozenset[str]:
+    """Every key name the scenario and set formats use (walked from ``fields``)."""
+    from simulator.scenario import fields
+
+    names: set[str] = set()
+    todo: list[Any] = [fields.SCENARIO, fields.SCENARIO_SET]
+    while todo:
+        spec = todo.pop()
+        children = getattr(spec, "fields", None)
+        if isinstance(children, dict):
+            names.update(children)
+            todo += [field.spec for field in children.values()]
+        for attr in ("item", "value", "inner"):
+            if (child := getattr(spec, attr, None)) is not None and hasattr(child, "check"):
+                todo.append(child)
+        todo += [option for _, option in getattr(spec, "options", ())]
+    return frozenset(names)
