@@ -61,6 +61,7 @@ class _Scanner:
         self.block_parent: int | None = None  # inside a block scalar: its key's column
         self.flow_depth = 0
         self.line_no = 0
+        self.opened_at = (0, 0)  # where the open quoted scalar started
 
     def run(self, lines: list[str]) -> list[Problem]:
         for self.line_no, line in enumerate(lines, 1):
@@ -78,8 +79,11 @@ class _Scanner:
             end = _closing_quote(line, 0, self.open_quote)
             if end is None:
                 return
-            self.open_quote = None
-            if self.flow_depth:
+            quote, self.open_quote = self.open_quote, None
+            follower = line[end + 1 : end + 2]
+            if follower and follower not in _ENDS_QUOTED:
+                self._runaway_quote(quote)
+            elif self.flow_depth:
                 self._flow(line, end + 1)
             return
         indent = len(line) - len(line.lstrip(" " + FULL_SPACE))
@@ -180,12 +184,22 @@ class _Scanner:
         end = _closing_quote(line, pos + 1, quote)
         if end is None:
             self.open_quote = quote
+            self.opened_at = (self.line_no, pos)
             return None
         follower = line[end + 1 : end + 2]
         if follower and follower not in _ENDS_QUOTED:
             self._inner_quote(end, quote)
             return None
         return end + 1
+
+    def _runaway_quote(self, quote: str) -> None:
+        """A quote left open ran on and was 'closed' by the next quote in the file."""
+        line, col = self.opened_at
+        message = (
+            f"the {quote} here is not closed on its line; the text runs on to line {self.line_no}"
+        )
+        expected = f"a closing {quote} where the text ends"
+        self.problems.append(Problem(self.name, line, col + 1, message, expected))
 
     def _inner_quote(self, col: int, quote: str) -> None:
         if quote == '"':

@@ -334,6 +334,17 @@ _SYNTAX_HINTS = {
 }
 
 
+_QUOTE_HINT = (
+    "quotes that close where the text ends: text with \" inside goes in '…',"
+    " a ' inside '…' is written ''"
+)
+
+
+def _line_at(lines: list[str], line: int, context: str) -> str:
+    """The error's line and the one before (YAML often notices a quote one line late)."""
+    return "\n".join(lines[max(0, line - 2) : line]) if line <= len(lines) else context
+
+
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -345,7 +356,7 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         problem = "a tab character"
     if "maximum nesting depth" in problem:  # PyYAML >= 6.0.4 stops deep flow nesting itself
         return Problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", _FLATTER)
-    expected = next(
-        (hint for key, hint in _SYNTAX_HINTS.items() if key in problem), "valid YAML syntax"
-    )
+    expected = next((hint for key, hint in _SYNTAX_HINTS.items() if key in problem), _QUOTE_HINT)
+    if expected == _QUOTE_HINT and not any(q in _line_at(lines, line, context) for q in "\"'"):
+        expected = "valid YAML syntax"
     return Problem(name, line, col, f"YAML syntax error: {problem}{context}", expected)

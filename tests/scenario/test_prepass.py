@@ -134,3 +134,15 @@ def test_the_bundled_example_passes_the_pre_pass() -> None:
     from simulator.scenario.prepass import prepass_problems
 
     assert prepass_problems(EXAMPLE.read_text(encoding="utf-8"), "example") == []
+
+
+def test_a_quote_left_open_is_pointed_at_where_it_opens() -> None:
+    problem = only_problem(with_briefing('briefing:\n  situation: "請求額の件。\n  goal: x'))
+    assert (problem.line, problem.col) == (8, 14)
+    assert problem.message == ('the " here is not closed on its line; the text runs on to line 12')
+
+
+def test_a_yaml_error_on_a_line_with_quotes_gets_the_quoting_hint() -> None:
+    problem = only_problem(with_briefing('briefing: {situation: "請求額の件。" "x"}'))
+    assert problem.message.startswith("YAML syntax error")
+    assert "text with \" inside goes in '…'" in problem.expected
