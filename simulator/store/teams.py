@@ -318,3 +318,34 @@ def open_assignment_for(db: OrmSession, trainee: str, set_id: str) -> Assignment
     drill counts toward; None when the set is not assigned to them."""
     views = [v for v in assignments_of(db, trainee) if v.set_id == set_id]
     return views[0] if views else None
+
+
+def merge_note(db: OrmSession, assignment_id: int) -> str | None:
+    """What a new assignment did to the trainees it reaches, when it met earlier
+    assignments of the same set (one effective assignment per trainee and set)."""
+    row = db.get(Assignment, assignment_id)
+    if row is None:
+        return None
+    if row.trainee_id is not None:
+        reached = [row.trainee_id]
+    else:
+        reached = list(
+            db.scalars(select(TeamMember.trainee_id).where(TeamMember.team_id == row.team_id))
+        )
+    kept, replaced = 0, 0
+    for trainee_id in reached:
+        name = db.scalar(select(Trainee.name).where(Trainee.id == trainee_id))
+        views = [v for v in assignments_of(db, name) if v.set_id == row.set_id]
+        if views and views[0].id != assignment_id:
+            kept += 1
+        elif views and len(views[0].merged) > 1:
+            replaced += 1
+    parts = []
+    if replaced:
+        parts.append(
+            f"it replaces an earlier assignment of {row.set_id} for {replaced} trainee(s);"
+            " attempts already used count toward it"
+        )
+    if kept:
+        parts.append(f"{kept} trainee(s) keep their own assignment (personal wins over team)")
+    return "; ".join(parts) or None

@@ -89,3 +89,20 @@ def test_the_newest_team_assignment_wins_and_every_member_has_one_row(
     with open_store(db_url) as store:
         [lee] = store.read(lambda db: assignments_of(db, "lee"))
     assert lee.team == "b" and len(lee.merged) == 2
+
+
+def test_assign_says_what_the_new_assignment_did(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli("trainee", "add", "sato", "--team", "week1") == 0
+    assert cli("trainee", "add", "kim", "--team", "week1") == 0
+    assert cli("assign", SET_ID, "--trainee", "sato", "--due", "2030-02-28") == 0
+    assert "  (" not in capsys.readouterr().out  # nothing to merge yet
+    assert cli("assign", SET_ID, "--team", "week1", "--due", "2030-01-31") == 0
+    assert "(1 trainee(s) keep their own assignment (personal wins over team))" in (
+        capsys.readouterr().out
+    )
+    assert cli("assign", SET_ID, "--trainee", "sato", "--due", "2030-03-31") == 0
+    assert "it replaces an earlier assignment of mini-drill for 1 trainee(s)" in (
+        capsys.readouterr().out
+    )

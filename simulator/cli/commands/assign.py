@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.errors import UsageError
     from simulator.store import open_store
-    from simulator.store.teams import NewAssignment, add_assignment
+    from simulator.store.teams import NewAssignment, add_assignment, merge_note
     from simulator.team.access import require_trainer, viewer
     from simulator.team.cli_support import library_of
     from simulator.team.drill import find_set
@@ -58,9 +58,12 @@ def run(args: argparse.Namespace) -> int:
             created_by=who.name,
         )
         number = store.write(lambda db: add_assignment(db, new), "save an assignment to")
+        note = store.read(lambda db: merge_note(db, number))
     target = f"trainee {args.trainee}" if args.trainee else f"team {args.team}"
     print(
         f"assignment {number}: {drill_set.id} to {target}, due {due.isoformat()},"
         f" pass mark {new.pass_mark}, {new.attempts} attempt(s)"
     )
+    if note:
+        print(f"  ({note})")
     return 0
