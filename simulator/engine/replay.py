@@ -59,11 +59,15 @@ class ReplayError(CallCoachError):
 
 def load_replay(path: Path) -> ReplayScript:
     """Read a replay file (YAML or JSON) with the same hardened reader as scenarios."""
+    from simulator.scenario.prepass import prepass_problems
     from simulator.scenario.yamlsafe import YamlProblem, decode_text, parse_text, read_file_bytes
 
     name = str(path)
     try:
-        document = parse_text(decode_text(read_file_bytes(path, name), name), name)
+        text = decode_text(read_file_bytes(path, name), name)
+        if slips := prepass_problems(text, name):  # `text：` or curly quotes, at their column
+            raise ReplayError(str(slips[0]))
+        document = parse_text(text, name)
     except YamlProblem as problem:
         raise ReplayError(str(problem.problem)) from None
 

@@ -30,8 +30,13 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
 _STRUCTURE_AFTER_INDENT = re.compile(r"(-(\s|$)|#|[A-Za-z_][A-Za-z0-9_-]*\s*[:：])")
 _ENDS_QUOTED = " \t,]}:#"
+_PLAIN_STOP = re.compile(r"[,\]}]|[ \t]#")
+_DOUBLE_STOP = re.compile(r'[\\"]')
+_SINGLE_STOP = re.compile("'")
 _PAIRS = {"“": "”", "”": "”", "‘": "’", "’": "’", "＂": "＂", "＇": "＇"}
 MAX_PROBLEMS = 20
+# Replay files (DESIGN.md §4) are checked by the same pass.
+_REPLAY_KEYS = ("format", "seed", "replies", "text", "start", "duration", "wav", "hold")
 
 _WHAT_QUOTE = {
     "“": "a curly quote “",
@@ -257,37 +262,33 @@ def _skip_spaces(line: str, pos: int, ascii_only: bool = False) -> int:
 
 
 def _plain_end(line: str, pos: int) -> int:
-    """End of a plain scalar inside a flow collection."""
-    while pos < len(line) and line[pos] not in ",]}":
-        if line[pos] == "#" and line[pos - 1 : pos] in (" ", "\t"):
-            return len(line)
-        pos += 1
-    return pos
+    """End of a plain scalar inside a flow collection (a regex: hostile files have
+    lines of hundreds of kilobytes)."""
+    match = _PLAIN_STOP.search(line, pos)
+    if match is None:
+        return len(line)
+    return len(line) if match.group().endswith("#") else match.start()
 
 
 def _closing_quote(line: str, pos: int, quote: str) -> int | None:
     """Index of the quote that closes a scalar opened before ``pos`` (escapes: \\" in
     double quotes, '' in single quotes), or None when it goes on past the line."""
-    while pos < len(line):
-        char = line[pos]
-        if quote == '"' and char == "\\":
-            pos += 2
-            continue
-        if char == quote:
-            if quote == "'" and line[pos + 1 : pos + 2] == "'":
-                pos += 2
-                continue
-            return pos
-        pos += 1
+    stop = _DOUBLE_STOP if quote == '"' else _SINGLE_STOP
+    while (match := stop.search(line, pos)) is not None:
+        at = match.start()
+        escaped = match.group() == "\\" or (quote == "'" and line[at + 1 : at + 2] == "'")
+        if not escaped:
+            return at
+        pos = at + 2
     return None
 
 
 @cache
 def format_keys() -> frozenset[str]:
-    """Every key name the scenario and set formats use (walked from ``fields``)."""
+    """Every key name the scenario, set and replay formats use (walked from ``fields``)."""
     from simulator.scenario import fields
 
-    names: set[str] = set()
+    names: set[str] = set(_REPLAY_KEYS)
     todo: list[Any] = [fields.SCENARIO, fields.SCENARIO_SET]
     while todo:
         spec = todo.pop()

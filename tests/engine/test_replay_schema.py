@@ -56,3 +56,16 @@ def test_what_the_loader_refuses_the_schema_refuses(data: dict[str, Any]) -> Non
     with pytest.raises(ReplayError):
         parse_replay(data, lambda key: "x.yaml:1:1", None)
     assert list(VALIDATOR.iter_errors(data)) != []
+
+
+def test_a_replay_gets_the_same_pre_pass_as_scenarios(tmp_path: Path) -> None:
+    from simulator.engine.replay import load_replay
+
+    path = tmp_path / "good.yaml"
+    path.write_text("replies:\n  - text：「お待たせいたしました。」\n", encoding="utf-8")
+    with pytest.raises(ReplayError) as caught:
+        load_replay(path)
+    assert str(caught.value) == (
+        f"{path}:2:9: a full-width colon '：' after 'text'"
+        " — a half-width colon and a space: 'text: '"
+    )
