@@ -44,6 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from simulator.safe_text import SafeStream
+
+    # Everything printed (tables, errors quoting a title or a name, argparse's usage
+    # errors) goes through one sanitiser: stored text cannot drive the terminal.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _set_interface_language(args.ui_lang)

@@ -53,6 +53,9 @@ MESSAGES: dict[str, str] = {
     "filter.any_caller": "Any caller",
     "filter.any_level": "Any level",
     # trainee name dialog
+    "trainee.control": (
+        "A name cannot contain control characters (escape codes, tabs, text-direction marks)."
+    ),
     "trainee.prompt": "Your name (saved with every call):",
     "trainee.placeholder": "e.g. Sato",
     # history

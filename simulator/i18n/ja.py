@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "filter.any_caller": "すべてのお客様",
     "filter.any_level": "すべての難易度",
     # 氏名ダイアログ
+    "trainee.control": "名前に制御文字（エスケープコード、タブ、文字方向の制御記号）は使えません。",
     "trainee.prompt": "お名前（通話記録に保存されます）:",
     "trainee.placeholder": "例: 佐藤",
     # 履歴

@@ -7,8 +7,10 @@ import csv
 import io
 
 from simulator.report.data import ReportData
+from simulator.safe_text import visible
 
 BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width
 FIXED = ("date", "trainee", "scenario_id", "scenario_title", "language", "outcome", "total")
 
 
@@ -24,12 +26,12 @@ def render_csv(data: ReportData) -> str:
                 _cell(row.trainee),
                 _cell(row.scenario_id),
                 _cell(row.scenario_title),
-                row.language,
-                row.outcome,
+                _cell(row.language or ""),
+                _cell(row.outcome or ""),
                 _number(row.total),
                 "" if row.passed is None else ("yes" if row.passed else "no"),
                 *(_number(row.dimensions.get(d)) for d in dimensions),
-                row.session_id,
+                _cell(row.session_id),
             ]
         )
     return BOM + out.getvalue()
@@ -42,5 +44,7 @@ def _number(value: float | None) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @) is kept as text."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Text a spreadsheet would run as a formula (=, +, -, @, also after leading
+    spaces) is kept as text; control characters are shown, not passed on."""
+    shown = visible(text)
+    return f"'{shown}" if shown.lstrip()[:1] in FORMULA_STARTS else shown

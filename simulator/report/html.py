@@ -5,9 +5,9 @@ never go into a report."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from html import escape
 
 from simulator.report.data import ReportData, ReportRow, mean, shown_name
+from simulator.report.safe_html import escape
 from simulator.report.svg import Series, line_chart
 
 STYLE = """

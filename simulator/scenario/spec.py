@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.safe_text import control_problem
 from simulator.scenario.problems import Problem
 from simulator.scenario.yamlsafe import Document, KeyPath
 
@@ -70,6 +71,9 @@ class Spec:
         out.append(doc.problem(path, f"{dotted(path)}: got {kind_of(value)}", self.expected()))
 
 
+CONTROL_FREE = "printable text (no escape or other control characters, no bidi overrides)"
+
+
 @dataclass
 class Str(Spec):
     description: str = ""
@@ -100,6 +104,9 @@ class Str(Spec):
             )
         elif not self.allow_blank and not value.strip():
             out.append(doc.problem(path, f"{where}: empty text", "non-empty text"))
+        elif problem := control_problem(value, allow_lines=True):
+            # A title like "\e]0;pwned\a" would drive the terminal of whoever lists it.
+            out.append(doc.problem(path, f"{where}: {problem}", CONTROL_FREE))
 
     def _colon_in_text(self, doc: Document, path: KeyPath, value: dict[Any, Any], out: Out) -> None:
         """`- 注意: 明日は…` reads as a mapping (`key: value`); the author meant one line."""

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from simulator.errors import CallCoachError
 from simulator.store.models import Event, Session, Trainee, Utterance
-from simulator.store.names import trainee_name
+from simulator.store.names import new_name, trainee_name
 
 if TYPE_CHECKING:
     from simulator.store.store import Store
@@ -147,7 +147,7 @@ def _trainee_id(db: OrmSession, name: str) -> int:
     found = db.scalar(query)
     if found is not None:
         return found
-    trainee = Trainee(name=name, created_at=datetime.now(UTC))
+    trainee = Trainee(name=new_name(name, "trainee"), created_at=datetime.now(UTC))
     try:
         with db.begin_nested():
             db.add(trainee)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from simulator.errors import CallCoachError
 from simulator.store.models import Assignment, DrillRun, Team, TeamMember, Trainee
-from simulator.store.names import trainee_name
+from simulator.store.names import new_name, trainee_name
 
 ROLES = ("trainee", "trainer")
 
@@ -85,7 +85,7 @@ def ensure_user(db: OrmSession, name: str) -> Trainee:
     """The user named ``name``, created as a trainee on first use. Two writers may race
     to create the same user: the loser's insert fails inside a savepoint and it reads
     the winner's row."""
-    clean = trainee_name(name)
+    clean = new_name(name, "user")
     if not clean:
         raise CallCoachError("a user name cannot be empty")
     found = find_user(db, clean)
@@ -112,7 +112,7 @@ def set_role(db: OrmSession, name: str, role: str) -> Trainee:
 
 
 def ensure_team(db: OrmSession, name: str) -> Team:
-    clean = trainee_name(name)
+    clean = new_name(name, "team")
     if not clean:
         raise CallCoachError("a team name cannot be empty")
     found = db.scalar(select(Team).where(Team.name == clean))

@@ -22,11 +22,21 @@ SUPPORTED = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DB"
 
 # user:password@ inside anything that looks like a URL.
 _CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][\w+.-]*://)(?P<user>[^:/@\s]*):(?P<pw>[^@\s]*)@")
+# libpq parameters that carry a secret, in a URL query (?password=…&sslpassword=…) or a
+# key=value connection string (password=… or password='…'). passfile names a file: shown.
+SECRET_PARAMETERS = ("password", "sslpassword")
+_SECRET_PARAMETER = re.compile(
+    r"(?P<key>(?<![\w-])(?:password|sslpassword)\s*=\s*)"
+    r"(?P<value>'(?:[^'\\]|\\.)*'?|[^&\s'\"]*)",
+    re.IGNORECASE,
+)
 
 
 def mask_text(text: str) -> str:
-    """Replace any ``user:password@`` in free text with ``user:***@``."""
-    return _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)
+    """Replace any ``user:password@`` in free text with ``user:***@``, and the value
+    of any ``password=`` / ``sslpassword=`` parameter with ``***``."""
+    text = _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)
+    return _SECRET_PARAMETER.sub(lambda m: f"{m['key']}***", text)
 
 
 def chosen_url(url: str | None) -> tuple[str, bool]:
@@ -67,15 +77,25 @@ def parse_url(raw: str) -> URL:
 
 
 def masked(url: URL) -> str:
-    return url.render_as_string(hide_password=True)
+    """The URL as shown to people: no password, in the user part or in the query."""
+    return mask_text(url.render_as_string(hide_password=True))
 
 
 def scrub(message: str, url: URL) -> str:
-    """A driver's error message with the URL's password removed, on one line."""
+    """A driver's error message with the URL's passwords removed, on one line."""
     text = mask_text(message)
-    if url.password:
-        text = text.replace(str(url.password), "***")
+    for secret in _secrets_of(url):
+        text = text.replace(secret, "***")
     return " ".join(text.split())
+
+
+def _secrets_of(url: URL) -> list[str]:
+    secrets = [str(url.password)] if url.password else []
+    for key, value in url.query.items():
+        if key.lower() in SECRET_PARAMETERS:
+            values = value if isinstance(value, tuple) else (value,)
+            secrets.extend(v for v in values if v)
+    return secrets
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -52,6 +52,7 @@ def database_check(db: str | None) -> Any:
         return Check(False, "database", "storage module not installed with this build")
     from simulator.errors import CallCoachError
 
+    url = None
     try:
         raw, _default = chosen_url(db)
         url = parse_url(raw)
@@ -70,7 +71,9 @@ def database_check(db: str | None) -> Any:
     except CallCoachError as error:
         return Check(False, "database", str(error))
     except Exception as error:  # a driver error: report it in one line, never a traceback
-        from simulator.store.urls import mask_text
+        from simulator.store.urls import mask_text, scrub
 
-        return Check(False, "database", mask_text(f"cannot open ({type(error).__name__}: {error})"))
+        reason = f"{type(error).__name__}: {getattr(error, 'orig', None) or error}"
+        shown = mask_text(" ".join(reason.split())) if url is None else scrub(reason, url)
+        return Check(False, "database", f"cannot open ({shown})")
     return Check(True, "database", f"{where} opens")

@@ -71,9 +71,12 @@ def _load_record(args: argparse.Namespace) -> dict[str, Any]:
     with open_store(args.db) as store:
         # As with history: once a database has trainers, a trainee hears only their own.
         trainee = scope_for(viewer(store, args.acting), None, wants_others=False)
-        record = store.load_record(_session_id(store, args.session, trainee))
-    if trainee is not None and record.get("trainee") != trainee:
-        raise CallCoachError(f"session {record['id']} is not one of {trainee}'s")
+        session_id = _session_id(store, args.session, trainee)
+        record = store.load_record(session_id)
+        if trainee is not None and record.get("trainee") != trainee:
+            # Word for word what a missing id gets: the answer must not tell whether
+            # someone else's session with this id exists.
+            raise CallCoachError(f"{store.where}: no stored session {session_id!r}")
     return record
 
 

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from simulator.i18n import t
+from simulator.safe_text import control_problem
 from simulator.tui.bindings import translate_bindings
 
 MAX_NAME = 200  # the store's column width
@@ -36,6 +37,9 @@ class TraineeNameScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if control_problem(event.value):  # a pasted ESC sequence would reach tables later
+            self.notify(t("trainee.control"), severity="error", markup=False)
+            return
         self.dismiss(" ".join(event.value.split()))
 
     def action_cancel(self) -> None:
