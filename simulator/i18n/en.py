@@ -110,7 +110,6 @@ MESSAGES: dict[str, str] = {
     "call.note.hold_end": "You took the caller off hold after {seconds} s.",
     "call.note.time_up": "Time is up: the call has ended.",
     "call.confirm_abandon": "Hang up and abandon this call? It will be stored as abandoned.",
-    "call.not_saved": "This call will not be saved: {reason}",
     "call.no_session": "the call did not start",
     "mood.left_end": "calm",
     "mood.right_end": "boiling",
@@ -294,4 +293,36 @@ MESSAGES: dict[str, str] = {
     "mode.voice": "voice",
     "mode.text": "text",
     "mode.replay": "replay",
+    # storage of the call (simulator.tui.widgets.saving)
+    "save.call.partly": (
+        "⚠ Not stored yet: the last {waiting} step(s) of this call ({reason})."
+        " They are kept and retried in the background — carry on."
+    ),
+    "save.call.not_stored": (
+        "⚠ This call is not being stored ({reason})."
+        " Everything is kept and retried in the background — carry on."
+    ),
+    "save.journal": "A copy is in {path}.",
+    "save.result.stored": "✓ This call is stored.",
+    "save.result.saving": "Storing this call…",
+    "save.result.partly": (
+        "⚠ Partly stored: {waiting} step(s) of this call are not in the database ({reason})."
+    ),
+    "save.result.not_stored": "⚠ Not stored: this call is not in the database ({reason}).",
+    "save.result.journal": (
+        "All of it is in {path}: CallCoach keeps retrying while it is open, and"
+        " `callcoach import {path}` stores it later."
+    ),
+    "save.result.memory": (
+        "It is kept in memory only (no disk took a copy): free some space and press"
+        " Try again, before you quit."
+    ),
+    "save.retry": "Try again",
+    "save.briefing": (
+        "⚠ A call started now cannot be stored: {reason}. You can still take it; it is"
+        " kept and stored once the database can take it."
+    ),
+    "call.confirm_abandon_unsaved": (
+        "Hang up and abandon this call? It is not stored yet (see the warning above)."
+    ),
 }

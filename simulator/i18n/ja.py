@@ -109,7 +109,6 @@ MESSAGES: dict[str, str] = {
     "call.note.hold_end": "{seconds} 秒後に保留を解除しました。",
     "call.note.time_up": "制限時間になりました。通話は終了です。",
     "call.confirm_abandon": "通話を切って中断しますか？「中断」として記録されます。",
-    "call.not_saved": "この通話は保存されません: {reason}",
     "call.no_session": "通話を開始できませんでした",
     "mood.left_end": "穏やか",
     "mood.right_end": "激怒",
@@ -267,7 +266,7 @@ MESSAGES: dict[str, str] = {
     "briefing.device.joiner": "と",
     "voice.offer_text": "T キーで文字入力の通話に切り替えます。Esc で戻ります。",
     "voice.lost": (
-        "{reason}。ここまでの通話は保存されています。T キーで文字入力に切り替えて続けられます。"
+        "{reason}。ここまでの通話内容は残っています。T キーで文字入力に切り替えて続けられます。"
     ),
     "devices.title": "音声機器",
     "devices.input": "マイク",
@@ -299,4 +298,39 @@ MESSAGES: dict[str, str] = {
     "mode.voice": "音声",
     "mode.text": "文字",
     "mode.replay": "リプレイ",
+    # 通話の保存 (simulator.tui.widgets.saving)
+    "save.call.partly": (
+        "⚠ まだ保存されていません: この通話の直近 {waiting} 件（{reason}）。"
+        "内容は手元に残し、裏で保存を再試行しています。通話はそのまま続けられます。"
+    ),
+    "save.call.not_stored": (
+        "⚠ この通話は保存されていません（{reason}）。"
+        "内容はすべて手元に残し、裏で保存を再試行しています。通話はそのまま続けられます。"
+    ),
+    "save.journal": "控えを {path} に書きました。",
+    "save.result.stored": "✓ この通話は保存されました。",
+    "save.result.saving": "この通話を保存しています…",
+    "save.result.partly": (
+        "⚠ 一部だけ保存されています: この通話の {waiting} 件が"
+        "データベースにありません（{reason}）。"
+    ),
+    "save.result.not_stored": (
+        "⚠ 保存されていません: この通話はデータベースにありません（{reason}）。"
+    ),
+    "save.result.journal": (
+        "全内容は {path} にあります。CallCoach は開いている間は再試行を続けます。"
+        "後から `callcoach import {path}` で保存できます。"
+    ),
+    "save.result.memory": (
+        "内容はメモリ上にしかありません（控えを書ける場所がありませんでした）。"
+        "終了する前に空き容量を作り、「再試行」を押してください。"
+    ),
+    "save.retry": "再試行",
+    "save.briefing": (
+        "⚠ 今通話を始めても保存できません: {reason}。通話はできます。"
+        "内容は手元に残し、データベースに書けるようになったら保存します。"
+    ),
+    "call.confirm_abandon_unsaved": (
+        "通話を切って中断しますか？この通話はまだ保存されていません（上の警告を参照）。"
+    ),
 }

@@ -112,7 +112,8 @@ class CallCoachApp(App[int]):
         try:
             save_settings(self.services.settings_path, self.settings)
         except OSError as error:
-            self.notify(t("error.settings", reason=error.strerror or str(error)), severity="error")
+            reason = error.strerror or str(error)
+            self.notify(t("error.settings", reason=reason), severity="error", markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)

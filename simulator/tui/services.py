@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from simulator.engine.clock import Clock, MonotonicClock
 from simulator.engine.record import SessionSink
 from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
+from simulator.store.retrying_sink import RETRY_DELAYS, OpeningSink, RetryingSink, SaveStatus
 
 
 class Library(Protocol):
@@ -45,6 +47,8 @@ class CallOptions:
     output_device: int | None = None
     drill: bool = False  # drill rules: no hints or practice, no retry, a time limit
 
+
+CLOSE_SECONDS = 3.0  # at most this long at exit for waiting calls to be stored
 
 SessionFactory = Callable[[Scenario, CallOptions, Sequence[SessionSink]], CallSession]
 
@@ -155,8 +159,13 @@ class Services:
     asr_loader: ASRLoader | None = load_asr
     device_probe: DeviceProbe | None = None  # the real app passes probe_devices
     settings_path: Path | None = None
+    # Where an unsaved call's journal goes (None: simulator.store.journal.journal_dirs)
+    # and how long the writer waits between attempts; tests pass their own.
+    journal_folders: list[Path] | None = None
+    save_retry_delays: tuple[float, ...] = RETRY_DELAYS
     _store: StoreLike | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _savings: list[RetryingSink] = field(default_factory=list, init=False, repr=False)
 
     def store(self) -> StoreLike | None:
         """The store, opened on first use. Blocking: call it from a worker thread."""
@@ -168,15 +177,65 @@ class Services:
             return self._store
 
     def call_sinks(self) -> tuple[list[SessionSink], str | None]:
-        """Where a new call is recorded, and why it cannot be when the store does not open
-        (the call goes on unsaved). Blocking: call it from a worker thread."""
+        """Where a new call is recorded: a RetryingSink over the store, which opens it on
+        first use. A database that cannot take the call (not open, full disk) neither
+        stops nor stalls it: what it refuses is kept, journaled and retried, and the
+        screens show that (simulator.tui.widgets.saving). The second value is always
+        None now (kept for the call screens' signature)."""
+        if self.open_store is None:
+            return [], None
+        saving = RetryingSink(
+            OpeningSink(self._store_sink),
+            journal_folders=self.journal_folders,
+            retry_delays=self.save_retry_delays,
+        )
+        with self._lock:
+            self._savings.append(saving)
+        return [saving], None
+
+    def _store_sink(self) -> SessionSink:
+        store = self.store()
+        if store is None:  # open_store is set whenever a RetryingSink exists
+            raise CallCoachError("sessions are not stored")
+        return store.sink()
+
+    def saving_for(self, session_id: str) -> RetryingSink | None:
+        """The sink storing this call, if it was taken in this run of the app."""
+        with self._lock:
+            savings = list(self._savings)
+        return next((s for s in savings if s.status().session_id == session_id), None)
+
+    def storage_problem(self) -> str | None:
+        """Why a call started now could not be stored, or None. Blocking: a worker."""
+        from simulator.store.space import storage_problem
+
         try:
             store = self.store()
         except CallCoachError as error:
-            return [], str(error)
-        return ([store.sink()] if store is not None else []), None
+            return str(error)
+        return None if store is None else storage_problem(store)
+
+    def wait_saving_settled(self, timeout: float = 5.0) -> None:
+        """Until every call's writes are done or waiting after a failure (shutdown,
+        tests). Blocking: never on the UI thread of a live app."""
+        with self._lock:
+            savings = list(self._savings)
+        for saving in savings:
+            saving.wait_settled(timeout)
+
+    def unsaved(self) -> list[SaveStatus]:
+        """Calls of this run that are not (wholly) stored, as of now."""
+        with self._lock:
+            savings = list(self._savings)
+        return [status for s in savings if (status := s.status()).waiting]
 
     def close(self) -> None:
+        """A last attempt to store what is waiting (bounded), then the store closes."""
+        with self._lock:
+            savings = list(self._savings)
+        deadline = time.monotonic() + CLOSE_SECONDS
+        for saving in savings:
+            saving.close(timeout=max(0.0, deadline - time.monotonic()))
         with self._lock:
             if self._store is not None:
                 self._store.close()

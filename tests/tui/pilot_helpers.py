@@ -26,9 +26,12 @@ def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Waits until every worker has finished and its messages are handled (a finished
-    engine step may queue the next one)."""
+    engine step may queue the next one), and the call's writes have reached the store."""
     for _ in range(5):
         await pilot.app.workers.wait_for_complete()
+        services = getattr(pilot.app, "services", None)
+        if services is not None:  # the call's writes run on the store's own thread
+            services.wait_saving_settled()
         await pilot.pause()
         screen = pilot.app.screen
         if not (isinstance(screen, CallScreen) and screen.busy):

@@ -299,9 +299,12 @@ async def test_a_database_that_cannot_open_does_not_stop_the_call(tmp_path: Path
     async with h.app.run_test(size=(80, 24)) as pilot:
         call = await open_call(pilot)
         assert call.session is not None  # the call goes on, unsaved
-        assert shown == [
-            "この通話は保存されません: calls.db: cannot open the database (disk I/O error)"
-        ]
+        await settle(pilot)
+        notice = call.query_one("#save-notice")  # said on the call screen, not in a toast
+        assert notice.display and shown == []
+        assert str(notice.render()).startswith(
+            "⚠ この通話は保存されていません（calls.db: cannot open the database (disk I/O error)）"
+        )
         await pilot.press("escape", "y")
         await settle(pilot)
         await at(pilot, h.clock, 0.1)

@@ -1,4 +1,5 @@
-"""`callcoach import FILE.jsonl` — sessions exported by `callcoach export`."""
+"""`callcoach import FILE.jsonl` — sessions exported by `callcoach export`, or the
+journal of a call the database could not store (simulator.store.journal)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ def register(subparsers: Any) -> None:
         description="Sessions already stored (same id) are skipped, so importing twice is "
         "safe. A bad line is reported with its line number; the others are imported.",
     )
-    parser.add_argument("file", type=Path, help="a .jsonl file from `callcoach export`")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="a .jsonl file from `callcoach export`, or an unsaved call's journal",
+    )
     add_as_option(parser)
     parser.set_defaults(handler=run)
 
@@ -26,8 +31,11 @@ def run(args: argparse.Namespace) -> int:
     from simulator.errors import CallCoachError
     from simulator.report.jsonl import import_file
     from simulator.store import open_store
+    from simulator.store.journal import is_journal
     from simulator.team.access import require_trainer, viewer
 
+    if is_journal(args.file):
+        return _recover(args)
     with open_store(args.db) as store:
         require_trainer(viewer(store, args.acting), "import sessions")
         if not args.file.is_file():
@@ -40,3 +48,18 @@ def run(args: argparse.Namespace) -> int:
         f" {len(result.errors)} bad line(s)"
     )
     return 1 if result.errors else 0
+
+
+def _recover(args: argparse.Namespace) -> int:
+    """A trainee may store their own call's journal; a trainer anyone's."""
+    from simulator.store import open_store
+    from simulator.store.journal import read_journal, recover_journal
+    from simulator.team.access import require_view_of, viewer
+
+    trainee = read_journal(args.file).record.get("trainee")
+    with open_store(args.db) as store:
+        who = viewer(store, args.acting)
+        if isinstance(trainee, str) and trainee and not who.open_database:
+            require_view_of(who, trainee)
+        print(f"{args.file}: {recover_journal(store, args.file)}")
+    return 0

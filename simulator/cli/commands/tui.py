@@ -25,9 +25,25 @@ def open_tui(args: argparse.Namespace, scenario: Any = None) -> int:
     from simulator.paths import log_dir
     from simulator.tui.native_output import native_stderr_to_log
 
+    app = build_app(args, scenario)
     with native_stderr_to_log(log_dir()):
-        result = build_app(args, scenario).run()
+        result = app.run()
+    _tell_unsaved(app.services)
     return 0 if result is None else int(result)
+
+
+def _tell_unsaved(services: Any) -> None:
+    """After the TUI: calls the database still refused (a full disk) and where they are."""
+    for status in services.unsaved():
+        where = f"{status.session_id}: not (wholly) stored ({status.reason})"
+        if status.journal is not None:
+            print(
+                f"callcoach: call {where}; all of it is in {status.journal}"
+                f" — `callcoach import {status.journal}` stores it",
+                file=sys.stderr,
+            )
+        else:
+            print(f"callcoach: call {where}; no disk took a copy", file=sys.stderr)
 
 
 def build_app(args: argparse.Namespace, scenario: Any = None) -> Any:

@@ -15,8 +15,10 @@ from simulator.i18n import label, t
 from simulator.scenario.model import LEVELS, Scenario
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.kinsoku import KinsokuText
+from simulator.tui.plain import plain
 from simulator.tui.services import ASRLoader, CallOptions, DeviceReport
 from simulator.tui.widgets.briefing_view import BriefingView
+from simulator.tui.widgets.saving import StorageNote
 
 if TYPE_CHECKING:
     from simulator.tui.app import CallCoachApp
@@ -49,13 +51,14 @@ class BriefingScreen(Screen[None]):
         return cast("CallCoachApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static(t("briefing.title", title=self.scenario.title), classes="title")
+        yield Static(plain(t("briefing.title", title=self.scenario.title)), classes="title")
         yield BriefingView(self.scenario, id="briefing")
         yield Static(id="options")
         yield Static(id="input-options")
         yield Static(id="device-note", markup=False)
         yield Static(id="voice-note", markup=False)
         yield Static(id="asr-note", markup=False)
+        yield StorageNote(id="storage-note")
         if self.options.drill:
             yield Static(self._drill_note(), id="drill-note")
         yield Footer()
@@ -66,6 +69,7 @@ class BriefingScreen(Screen[None]):
         self.query_one(BriefingView).focus()
         self._warm_voice()
         self._look_for_devices()
+        self._check_storage()
 
     def _look_for_devices(self) -> None:
         if self.cc.services.device_probe is not None:
@@ -95,6 +99,17 @@ class BriefingScreen(Screen[None]):
             return f"⚠ {report.problem}"
         names = [t(DEVICE_KEYS[kind]) for kind in report.missing]
         return t("briefing.devices_missing", devices=t("briefing.device.joiner").join(names))
+
+    @work(thread=True, group="storage-check", exclusive=True, exit_on_error=False)
+    def _check_storage(self) -> None:
+        """Can a call be stored now (free space, a writable folder)? If not, say so
+        before Start rather than after the call."""
+        problem = self.cc.services.storage_problem()
+        self.app.call_from_thread(self._show_storage, problem)
+
+    def _show_storage(self, problem: str | None) -> None:
+        if self.is_mounted:
+            self.query_one(StorageNote).show(problem)
 
     def on_unmount(self) -> None:
         self._stop_warm_up()

@@ -28,10 +28,12 @@ from simulator.scenario.model import Scenario
 from simulator.team.timed import TimedCallSession
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.call_timing import CallTiming
+from simulator.tui.plain import plain
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.hint_panel import HintPanel
 from simulator.tui.widgets.hold_timer import HoldTimer
 from simulator.tui.widgets.mood_meter import MoodMeter
+from simulator.tui.widgets.saving import SaveNotice, abandon_question, follow_saving
 from simulator.tui.widgets.transcript import Transcript
 from simulator.tui.worker_errors import WorkerScreen
 
@@ -80,11 +82,12 @@ class CallScreen(WorkerScreen):
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
         caller, mood = self.scenario.caller, self.scenario.mood
-        yield Static(t("call.title", title=self.scenario.title), classes="title")
+        yield Static(plain(t("call.title", title=self.scenario.title)), classes="title")
         yield MoodMeter(calm=mood.calm, hang_up=mood.hang_up, id="mood")
         with Horizontal(id="status-row"):
             yield Static(id="status")
             yield HoldTimer(self.scenario.hold.patience, id="hold")
+        yield SaveNotice(id="save-notice")
         you = self.options.trainee or t("call.you")
         yield Transcript(caller.name, you, self.scenario.language, id="transcript")
         yield HintPanel(id="hint")
@@ -105,13 +108,8 @@ class CallScreen(WorkerScreen):
         self._run_next()
 
     def _open(self, at: float) -> list[Speech]:
-        sinks, not_saved = self.cc.services.call_sinks()
-        if not_saved:
-            self.app.call_from_thread(
-                partial(self.notify, markup=False),
-                t("call.not_saved", reason=not_saved),
-                severity="warning",
-            )
+        sinks, _ = self.cc.services.call_sinks()
+        self.app.call_from_thread(follow_saving, self, sinks)
         self.session = self.cc.services.session_factory(self.scenario, self.options, sinks)
         return self.session.start(at)
 
@@ -288,7 +286,7 @@ class CallScreen(WorkerScreen):
             return
         from simulator.tui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(t("call.confirm_abandon")), self._abandon_confirmed)
+        self.app.push_screen(ConfirmScreen(abandon_question(self)), self._abandon_confirmed)
 
     def _abandon_confirmed(self, yes: bool | None) -> None:
         if not yes:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from simulator.i18n import label, t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import cell, plain
 from simulator.tui.worker_errors import WorkerScreen
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class DrillScreen(WorkerScreen):
 
     def compose(self) -> ComposeResult:
         plan = self.drill.plan
-        yield Static(t("drill.title", title=plan.drill_set.title), classes="title")
+        yield Static(plain(t("drill.title", title=plan.drill_set.title)), classes="title")
         yield Static(self._rules_text(), id="drill-rules")
         table: DataTable[str] = DataTable(id="drill-table", cursor_type="none")
         table.can_focus = False  # Enter belongs to the screen (next scenario)
@@ -75,11 +76,11 @@ class DrillScreen(WorkerScreen):
         table = self.query_one("#drill-table", DataTable)
         table.clear()
         for scenario in self.drill.plan.scenarios:
-            table.add_row(*self._score_cells(scenario.id), scenario.title)
+            table.add_row(*self._score_cells(scenario.id), cell(scenario.title))
         verdict = self.query_one("#drill-verdict", Static)
         following = self.drill.next_scenario()
         if following is not None:
-            verdict.update(t("drill.next", title=following.title))
+            verdict.update(plain(t("drill.next", title=following.title)))
         elif self.drill.outcome is None:
             verdict.update(t("drill.finishing"))
             self.finish()

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from simulator.errors import CallCoachError
 from simulator.i18n import t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import plain
 from simulator.tui.widgets.history_table import HistoryTable
 from simulator.tui.worker_errors import WorkerScreen
 
@@ -75,7 +76,7 @@ class HistoryScreen(WorkerScreen):
         empty.display = not sessions
 
     def _failed(self, reason: str) -> None:
-        self.query_one("#empty", Static).update(reason)
+        self.query_one("#empty", Static).update(plain(reason))
 
     def action_mine(self) -> None:
         self.only_mine = not self.only_mine

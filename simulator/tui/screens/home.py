@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from simulator.i18n import current_language, t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import plain
 from simulator.tui.widgets.due_list import DueList
 from simulator.tui.widgets.scenario_filters import ALL, ScenarioFilter, ScenarioFilters
 from simulator.tui.widgets.scenario_table import ScenarioTable
@@ -55,7 +56,7 @@ class HomeScreen(WorkerScreen):
 
     def show_trainee(self) -> None:
         name = self.cc.options.trainee or t("home.no_trainee")
-        self.query_one("#trainee-line", Static).update(t("home.trainee", name=name))
+        self.query_one("#trainee-line", Static).update(plain(t("home.trainee", name=name)))
         self.query_one(DueList).display = False
         if self.cc.options.trainee:
             self.load_due(self.cc.options.trainee)

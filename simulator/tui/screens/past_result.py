@@ -18,6 +18,7 @@ from textual.widgets import Static
 from simulator.i18n import t
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.past_session import PastSession
+from simulator.tui.plain import plain
 from simulator.tui.screens.result import ResultScreen
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.recording_panel import RecordingPanel
@@ -51,9 +52,9 @@ class PastResultScreen(ResultScreen):
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
-        extra = [Static(self.info_line(), id="past-info", classes="past-info")]
+        extra = [Static(plain(self.info_line()), id="past-info", classes="past-info")]
         if note := self.note():
-            extra.append(Static(note, id="past-note", classes="past-note"))
+            extra.append(Static(plain(note), id="past-note", classes="past-note"))
         widgets[1:1] = extra  # under the title
         for position, widget in enumerate(widgets):
             if isinstance(widget, RecordingPanel) and widget.waiting:

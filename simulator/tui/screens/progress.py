@@ -20,6 +20,7 @@ from textual.worker import Worker
 from simulator.i18n import t
 from simulator.team.progress import Progress
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import plain
 from simulator.tui.widgets.progress_chart import ChartSeries, ProgressChart
 
 
@@ -43,7 +44,7 @@ class ProgressScreen(Screen[None]):
         self.progress: Progress | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(t("progress.title", name=self.trainee), classes="title")
+        yield Static(plain(t("progress.title", name=self.trainee)), classes="title")
         yield Static(t("progress.loading"), id="progress-status", classes="empty")
         yield VerticalScroll(id="progress-charts")
         yield Footer()

@@ -18,8 +18,10 @@ from simulator.audio.devices import without_text_mode
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import plain
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.recording_panel import RecordingPanel
+from simulator.tui.widgets.saving import SaveReport
 from simulator.tui.widgets.scorecard_view import ScorecardView
 from simulator.tui.widgets.turn_list import TurnList
 from simulator.tui.worker_errors import WorkerScreen
@@ -60,7 +62,9 @@ class ResultScreen(WorkerScreen):
         return cast("CallCoachApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static(t("result.title", title=self.scenario.title), classes="title")
+        yield Static(plain(t("result.title", title=self.scenario.title)), classes="title")
+        saving = self.cc.services.saving_for(str(self.record.get("id")))
+        yield SaveReport(saving, id="save-report")
         yield ScorecardView(self.scenario, self.record, self.card, id="scorecard")
         # In a drill Enter keeps meaning "next scenario": the list is one Tab away.
         yield RecordingPanel(
@@ -149,7 +153,9 @@ class ResultScreen(WorkerScreen):
         if (turns := self._turn_list()) is not None:
             turns.show_stopped(turn.index)
         if not finished:
-            self.notify(t("result.recording.device_lost"), severity="error", timeout=8)
+            self.notify(
+                t("result.recording.device_lost"), severity="error", timeout=8, markup=False
+            )
 
     def _cannot_play(self, turn: RecordedTurn, reason: str) -> None:
         if (turns := self._turn_list()) is not None:

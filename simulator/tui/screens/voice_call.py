@@ -10,7 +10,6 @@ the trainee continues by typing.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -25,11 +24,13 @@ from simulator.engine.clock import Clock
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import plain
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.hold_timer import HoldTimer
 from simulator.tui.widgets.mic_level import MicLevel
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.partial_line import PartialLine, spoken_text
+from simulator.tui.widgets.saving import SaveNotice, abandon_question, follow_saving
 from simulator.tui.widgets.transcript import Transcript
 from simulator.tui.widgets.voice_state import VoiceState
 from simulator.tui.worker_errors import WorkerScreen
@@ -86,12 +87,13 @@ class VoiceCallScreen(WorkerScreen):
 
     def compose(self) -> ComposeResult:
         mood = self.scenario.mood
-        yield Static(t("voice.title", title=self.scenario.title), classes="title")
+        yield Static(plain(t("voice.title", title=self.scenario.title)), classes="title")
         yield MoodMeter(calm=mood.calm, hang_up=mood.hang_up, id="mood")
         with Horizontal(id="status-row"):
             yield VoiceState(id="voice-state")
             yield MicLevel(id="mic")
             yield HoldTimer(self.scenario.hold.patience, id="hold")
+        yield SaveNotice(id="save-notice")
         yield Static(t("voice.headset"), id="voice-note")
         you = self.options.trainee or t("call.you")
         yield Transcript(self.scenario.caller.name, you, self.scenario.language, id="transcript")
@@ -131,13 +133,8 @@ class VoiceCallScreen(WorkerScreen):
         session behind."""
         from simulator.engine.call import CallSession
 
-        sinks, not_saved = self.cc.services.call_sinks()
-        if not_saved:
-            self.app.call_from_thread(
-                partial(self.notify, markup=False),
-                t("call.not_saved", reason=not_saved),
-                severity="warning",
-            )
+        sinks, _ = self.cc.services.call_sinks()
+        self.app.call_from_thread(follow_saving, self, sinks)
         options = self.options
         self.session = CallSession(
             self.scenario,
@@ -308,7 +305,7 @@ class VoiceCallScreen(WorkerScreen):
             return
         from simulator.tui.screens.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(t("call.confirm_abandon")), self._abandon_confirmed)
+        self.app.push_screen(ConfirmScreen(abandon_question(self)), self._abandon_confirmed)
 
     def _abandon_confirmed(self, yes: bool | None) -> None:
         if yes and self.live is not None:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from simulator.i18n import label, t
 from simulator.scenario.model import Scenario
 from simulator.tui.kinsoku import KinsokuText
+from simulator.tui.plain import plain
 
 # A space between two Japanese characters: left by YAML line folding (`>`), not meant.
 _FOLDED_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=[\u3000-\u9fff\uff00-\uffef])")
@@ -32,17 +33,17 @@ def _section(title: str, lines: Sequence[str], *, bullet: str = "・") -> list[R
     if not lines:
         return []
     heading = Text(title, style="bold underline")
-    return [heading, *(KinsokuText(f"{bullet}{line}") for line in lines), Text("")]
+    return [heading, *(KinsokuText(plain(f"{bullet}{line}")) for line in lines), Text("")]
 
 
 def briefing_renderable(scenario: Scenario) -> Group:
     caller, brief, policy = scenario.caller, scenario.briefing, scenario.policy
     lang = scenario.language
-    who = Text(t("briefing.caller_line", name=caller.name), style="bold")
+    who = plain(t("briefing.caller_line", name=caller.name), "bold")
     who.append(f"  [{label('caller_type', caller.type)}]", style="bold magenta")
     parts: list[RenderableType] = [who]
     if caller.persona:
-        parts.append(KinsokuText(Text(unwrap(caller.persona, lang), style="italic")))
+        parts.append(KinsokuText(plain(unwrap(caller.persona, lang), "italic")))
     parts.append(Text(""))
     parts += _section(t("briefing.situation"), [unwrap(brief.situation, lang)], bullet="")
     parts += _section(t("briefing.history"), brief.history)

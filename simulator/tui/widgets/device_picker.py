@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from simulator.i18n import t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import plain
 
 Choice = tuple[int | None, int | None]
 
@@ -82,7 +83,9 @@ class DevicePicker(ModalScreen[Choice]):
             options.add_option(default if list_id == "#inputs" else Option(default.prompt))
             usable = [d for d in message.devices if getattr(d, channels) > 0]
             for device in usable:
-                options.add_option(Option(f"{device.index}: {device.name}", id=str(device.index)))
+                options.add_option(
+                    Option(plain(f"{device.index}: {device.name}"), id=str(device.index))
+                )
             ids = [None, *(d.index for d in usable)]
             options.highlighted = ids.index(chosen) if chosen in ids else 0
         self.query_one("#inputs", OptionList).focus()

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from simulator.i18n import t
 from simulator.store.teams import AssignmentView
+from simulator.tui.plain import shown
 
 
 class DueList(Static):
@@ -24,7 +25,7 @@ class DueList(Static):
             best = "" if view.best is None else t("due.best", best=round(view.best, 1))
             line = t(
                 "due.line",
-                set=view.set_id,
+                set=shown(view.set_id),
                 due=view.due.isoformat(),
                 left=view.attempts_left,
                 attempts=view.attempts,

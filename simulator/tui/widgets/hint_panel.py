@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.widgets import Static
 
 from simulator.i18n import label, t
 from simulator.scenario.model import Turn
 from simulator.tui.kinsoku import KinsokuText
+from simulator.tui.plain import plain
 
 
 def hint_text(turn: Turn) -> Table:
@@ -25,9 +25,9 @@ def hint_text(turn: Turn) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(t("hint.title"), KinsokuText(hint))
+    grid.add_row(t("hint.title"), KinsokuText(plain(hint)))
     if turn.model_answer:
-        grid.add_row(t("hint.model_answer"), KinsokuText(Text(turn.model_answer, style="green")))
+        grid.add_row(t("hint.model_answer"), KinsokuText(plain(turn.model_answer, "green")))
     return grid
 
 

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 
 from simulator.i18n import label, t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import cell
 
 # Column widths that fit 80 columns (titles longer than this are cut).
 WIDTHS = {"when": 11, "scenario": 30, "trainee": 10, "outcome": 12, "score": 5}
@@ -45,8 +46,8 @@ class HistoryTable(DataTable[str]):
             score = "—" if s.total is None else f"{round(s.total)}{'✓' if s.passed else '✗'}"
             self.add_row(
                 when,
-                s.scenario_title or s.scenario_id,
-                s.trainee or "—",
+                cell(s.scenario_title or s.scenario_id),
+                cell(s.trainee or "—"),
                 label("outcome", s.status),
                 score,
                 key=s.id,

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from simulator.i18n import t
+from simulator.tui.plain import shown
 
 BRAILLE_BASE = 0x2800
 # Dot bit for (x % 2, y % 4) inside one Braille cell.
@@ -167,5 +168,5 @@ class ProgressChart(Static):
         width = max(20, self.size.width or 60)
         axes = Axes(t("progress.axis_score"), t("progress.axis_calls"))
         chart = render_chart(self.series, width, self.rows, self.pass_mark, axes)
-        heading = Text(self.title + "\n", style="bold") if self.title else Text()
+        heading = Text(shown(self.title) + "\n", style="bold") if self.title else Text()
         self.update(heading + chart)

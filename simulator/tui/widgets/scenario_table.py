@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 
 from simulator.i18n import label, t
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import cell, shown
 
 TITLE_WIDTH = 48  # the other columns and the scrollbar fit beside it in 80 columns
 # A language's name short enough for the last column at 80 columns (English: the code).
@@ -63,7 +64,7 @@ class ScenarioTable(DataTable[str]):
         self.clear()
         for entry in entries:
             self.add_row(
-                clip_title(entry.title),
+                cell(clip_title(shown(entry.title))),
                 label("caller_type", entry.caller_type),
                 "★" * int(entry.difficulty),
                 t(SHORT_LANGUAGE[entry.language]) if entry.language in SHORT_LANGUAGE else "",

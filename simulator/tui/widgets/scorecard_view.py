@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from simulator.i18n import label, t
 from simulator.scenario.model import Scenario
+from simulator.tui import plain as safe
 from simulator.tui.kinsoku import KinsokuText
 
 SEVERITY_STYLE = {"good": "green", "info": "cyan", "warn": "yellow", "error": "red"}
@@ -21,7 +22,7 @@ SEVERITY_STYLE = {"good": "green", "info": "cyan", "warn": "yellow", "error": "r
 
 def _headline(outcome: str | None, card: Mapping[str, Any] | None) -> Text:
     line = Text(t("result.outcome") + " ", style="bold")
-    line.append(label("outcome", outcome or "incomplete"), style="bold reverse")
+    line.append(safe.shown(label("outcome", outcome or "incomplete")), style="bold reverse")
     if card is None:
         line.append("   " + t("result.no_score"), style="dim")
         return line
@@ -46,7 +47,8 @@ def _dimensions(card: Mapping[str, Any]) -> Table:
         score = dim.get("score") if isinstance(dim, Mapping) else dim
         weight = dim.get("weight") if isinstance(dim, Mapping) else None
         shown = t("result.not_measured") if score is None else str(round(score))
-        table.add_row(label("dimension", name), shown, "" if weight is None else f"{weight:.0%}")
+        weight_text = "" if weight is None else f"{weight:.0%}"
+        table.add_row(safe.plain(label("dimension", name)), shown, weight_text)
     return table
 
 
@@ -106,9 +108,11 @@ def _feedback(card: Mapping[str, Any], numbers: TurnNumbers) -> list[RenderableT
     grid.add_column(ratio=1, overflow="fold")
     for item in items:
         severity = str(item.get("severity", "info"))
-        tag = Text(f"[{label('severity', severity)}]", style=SEVERITY_STYLE.get(severity, ""))
-        message = KinsokuText(str(item.get("message", "")))
-        grid.add_row(tag, numbers.label(item.get("turn"), item.get("utterance")), message)
+        style = SEVERITY_STYLE.get(severity, "")
+        tag = Text(f"[{safe.shown(label('severity', severity))}]", style=style)
+        message = KinsokuText(safe.shown(item.get("message", "")))
+        turn = numbers.label(item.get("turn"), item.get("utterance"))
+        grid.add_row(tag, safe.plain(turn), message)
     return [Text(t("result.feedback"), style="bold underline"), grid, Text("")]
 
 
@@ -129,8 +133,10 @@ def _model_answers(
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     for turn in answers:
-        grid.add_row(numbers.label(turn.id), KinsokuText(Text(turn.say[0], style="dim")))
-        grid.add_row("→", KinsokuText(Text(str(turn.model_answer), style="green")))
+        grid.add_row(
+            safe.plain(numbers.label(turn.id)), KinsokuText(safe.plain(turn.say[0], "dim"))
+        )
+        grid.add_row("→", KinsokuText(safe.plain(turn.model_answer, "green")))
     parts: list[RenderableType] = [Text(t("result.model_answers"), style="bold underline"), grid]
     return parts
 

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from simulator.tui.kinsoku import KinsokuText
+from simulator.tui.plain import shown
 
 
 class TranscriptLine(Horizontal):
@@ -21,8 +22,8 @@ class TranscriptLine(Horizontal):
 
     def __init__(self, speaker: str, text: str = "", *, classes: str = "") -> None:
         super().__init__(classes=classes)
-        self.speaker = speaker
-        self.said = text
+        self.speaker = shown(speaker)
+        self.said = shown(text)
 
     def compose(self) -> ComposeResult:
         yield Static(f"{self.speaker}:", classes="speaker", markup=False)
@@ -32,6 +33,7 @@ class TranscriptLine(Horizontal):
         self.query_one(".said", Static).update(KinsokuText(self.said))
 
     def show(self, said: str) -> None:
+        said = shown(said)
         if said != self.said:
             self.said = said
             for widget in self.query(".said").results(Static):  # none before compose

@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from simulator.tui.bindings import translate_bindings
+from simulator.tui.plain import shown
 from simulator.voice.playback import RecordedTurn
 
 PLAYING_MARK = "▶"
@@ -68,8 +69,9 @@ class TurnList(OptionList):
         row = Text(no_wrap=True, overflow="ellipsis")
         row.append(f"{mark} {clock_time(turn.start)} ", style="bold" if mark.strip() else "dim")
         speaker_style = "cyan" if turn.speaker == "customer" else "green"
-        row.append(self.names.get(turn.speaker, turn.speaker), style=f"bold {speaker_style}")
-        row.append("  " + turn.text)
+        name = shown(self.names.get(turn.speaker, turn.speaker))
+        row.append(name, style=f"bold {speaker_style}")
+        row.append("  " + shown(turn.text))
         return row
 
     def on_mount(self) -> None:
