@@ -13,6 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from simulator.errors import CallCoachError
 from simulator.i18n import t
+from simulator.safe_text import visible
 
 
 def report_failure(app: App[Any], event: Worker.StateChanged) -> None:
@@ -24,8 +25,10 @@ def report_failure(app: App[Any], event: Worker.StateChanged) -> None:
         message = str(error)
     else:
         message = t("error.unexpected", kind=type(error).__name__, reason=str(error))
-    # Error text is shown as written: "[vosk]" or "[1, 2]" are not console markup.
-    app.notify(message, title=t("error.title"), severity="error", timeout=8, markup=False)
+    # Error text is shown as written: "[vosk]" or "[1, 2]" are not console markup, and
+    # a title quoted in it cannot send its control characters to the terminal.
+    shown = visible(message, keep_lines=True)
+    app.notify(shown, title=t("error.title"), severity="error", timeout=8, markup=False)
 
 
 class WorkerScreen(Screen[None]):

@@ -62,10 +62,11 @@ def assert_literal(shown: str) -> None:
 
 
 async def click_along(pilot: Any, selector: str) -> None:
-    """Clicks every column of the widget's first line: a markup link anywhere on it
-    would fire (a probe with markup on quits at once)."""
+    """Clicks along the widget's first line: a markup link anywhere on it would fire
+    (a probe Static with markup on quits at the first click on "quit")."""
     widget = pilot.app.screen.query_one(selector)
-    for x in range(widget.size.width):
+    start = len(str(widget.render()).split("Evil")[0]) * 2  # where the link would be
+    for x in range(start, min(widget.size.width, start + 24), 2):  # a link is a word wide
         await pilot.click(selector, offset=(x, 0))
     await pilot.pause()
 
@@ -130,3 +131,27 @@ async def open_call_from_briefing(pilot: Any) -> Any:
     await pilot.press("s")
     await settle(pilot)
     return call_screen(pilot)
+
+
+@run_async
+async def test_a_name_with_control_characters_is_refused_in_the_tui(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from simulator.tui.screens.trainee_name import TraineeNameScreen
+
+    harness = make_app(tmp_path)
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, TraineeNameScreen)
+        dialog.query_one(Input).value = "sato\x1b]0;pwned\x07"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is dialog  # refused: still asking
+        assert harness.app.options.trainee is None
+        dialog.query_one(Input).value = "sato"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert harness.app.options.trainee == "sato"

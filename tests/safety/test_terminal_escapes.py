@@ -180,3 +180,45 @@ def test_csv_cells_are_neutralised(text: str, cell: str) -> None:
     assert _cell(text) == cell
     rows = list(csv.reader(io.StringIO(_cell(text))))
     assert rows[0][0] == cell
+
+
+def test_leaderboard_and_assignments_show_old_hostile_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from simulator.store.models import Trainee
+    from tests.team.conftest import SET_YAML
+    from tests.team.helpers import finished_run
+
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    (sets / "mini.yaml").write_text(SET_YAML, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'team.db'}"
+    with open_store(db) as store:
+        finished_run(store, "kim", "mini-drill", [80], datetime(2026, 11, 20, 9, tzinfo=UTC))
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "--scenarios",
+                str(sets),
+                "assign",
+                "mini-drill",
+                "--trainee",
+                "kim",
+                "--due",
+                "2030-01-01",
+            ]
+        )
+        == 0
+    )
+    with open_store(db) as store:
+        store.write(lambda s: s.execute(update(Trainee).values(name="kim" + HOSTILE)))
+    for argv in (["leaderboard"], ["assignments"]):
+        capsys.readouterr()
+        assert main(["--db", db, "--scenarios", str(sets), *argv]) == 0
+        out = capsys.readouterr().out
+        assert "kim␛]0;pwned␇" in out, out
+        assert not RAW_CONTROL.search(out)
