@@ -70,6 +70,7 @@ class JournalFile:
             path = folder / f"{self.session_id}.journal.jsonl"
             try:
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                _check_private(folder)
                 _append(path, head + text, create=True)
             except OSError as error:
                 failure = error
@@ -84,8 +85,20 @@ class JournalFile:
             self.path = None
 
 
+def _check_private(folder: Path) -> None:
+    """The temp folder is shared: a folder someone else made (or a link) in our name's
+    place must not receive a transcript."""
+    import stat
+
+    info = folder.lstat()
+    mine = getattr(os, "getuid", lambda: info.st_uid)() == info.st_uid
+    if not stat.S_ISDIR(info.st_mode) or not mine or info.st_mode & 0o077:
+        raise OSError(f"{folder}: not a private folder of this user")
+
+
 def _append(path: Path, text: str, *, create: bool = False) -> None:
-    flags = os.O_WRONLY | os.O_APPEND | (os.O_CREAT | os.O_TRUNC if create else 0)
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    flags |= os.O_CREAT | os.O_TRUNC if create else 0
     descriptor = os.open(path, flags, 0o600)
     try:
         data = text.encode("utf-8")

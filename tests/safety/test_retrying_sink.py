@@ -194,3 +194,16 @@ def test_a_journal_cut_short_by_the_disk_still_reads(tmp_path: Path) -> None:
     path.write_text(text + "garbage\n" + text.splitlines()[-1] + "\n", encoding="utf-8")
     with pytest.raises(CallCoachError, match=r"x\.journal\.jsonl:4: not JSON"):
         read_journal(path)
+
+
+def test_a_folder_others_can_write_gets_no_journal(tmp_path: Path) -> None:
+    from simulator.store.journal import JournalFile
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # as a folder someone else put in /tmp in our name's place
+    journal = JournalFile("s1", [shared, tmp_path / "mine"])
+    journal.append(['{"op": "session_started", "args": [{"id": "s1"}]}\n'])
+    assert journal.path == tmp_path / "mine" / "s1.journal.jsonl"
+    assert list(shared.iterdir()) == []
+    assert (tmp_path / "mine").stat().st_mode & 0o777 == 0o700
