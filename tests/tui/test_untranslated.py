@@ -27,7 +27,7 @@ ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff60]+")
 # Typed as they are, whatever the interface language.
 AS_TYPED = {"CallCoach", "callcoach", "Enter", "Esc", "esc", "ID", "NG", "DIR"}
-COMMANDS = {"doctor", "validate", "pip", "install", "voice", "apt", "get", "libportaudio"}
+COMMANDS = {"doctor", "validate", "import", "pip", "install", "voice", "apt", "get", "libportaudio"}
 NAMES = {"CALLCOACH_USER", "CALLCOACH", "USER", "PortAudio", "sounddevice", "Debian", "Ubuntu"}
 ALLOWED = AS_TYPED | COMMANDS | NAMES
 
