@@ -19,7 +19,7 @@ from simulator.safe_text import SafeStream, control_problem, visible
 from simulator.store import open_store
 from simulator.store.models import Session
 
-EXAMPLE = Path(__file__).parents[2] / "scenarios" / "example.scenario.yaml"
+EXAMPLE = Path(__file__).parents[2] / "scenarios" / "en-example-wrong-colour.yaml"
 # Anything a terminal obeys: ESC/CSI/OSC, BEL, C1 CSI, DEL, bidi override, CR.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\u202eevil\x9b31m\x7f"
