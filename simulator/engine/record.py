@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 SESSION_FORMAT = "callcoach.session/1"
@@ -89,3 +90,11 @@ class SessionRecorder:
         self.record["outcome"] = outcome
         for sink in self._sinks:
             sink.session_finished(self.id, outcome, scorecard)
+
+    def recording_saved(self, path: Path) -> None:
+        """The call's WAV is written: a sink that keeps recordings (a shared database)
+        takes its copy. Optional for sinks, so it is looked up, not required."""
+        for sink in self._sinks:
+            keep = getattr(sink, "recording_saved", None)
+            if keep is not None:
+                keep(self.id, path)

@@ -145,7 +145,9 @@ def write_replay_recording(session: CallSession, heard: list[HeardReply]) -> Pat
     # Without a TTS engine for the caller's language the trainee's side is still kept.
     with suppress(AudioError):
         _add_caller_lines(session, recording)
-    return recording.write(recording_path(session.recorder.id))
+    path = recording.write(recording_path(session.recorder.id))
+    session.recorder.recording_saved(path)
+    return path
 
 
 def _add_caller_lines(session: CallSession, recording: Any) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -177,6 +178,8 @@ class Assignment(Base):
     time_limit: Mapped[float | None] = mapped_column(Float)  # seconds per call
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_by: Mapped[str | None] = mapped_column(String(200))
+    # Added by 0003: the set's size when assigned (a drill run must match it on PostgreSQL).
+    scenario_count: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_assignments_trainee_id", "trainee_id"),
@@ -228,3 +231,17 @@ class DrillSession(Base):
     run_id: Mapped[int] = mapped_column(ForeignKey("drill_runs.id", ondelete="CASCADE"))
 
     __table_args__ = (Index("ix_drill_sessions_run_id", "run_id"),)
+
+
+class Recording(Base):
+    """A call's stereo WAV kept in a shared (PostgreSQL) database, so every machine can
+    play it and ``purge`` removes it everywhere (migration 0003). SQLite keeps
+    recordings as files in the data folder instead."""
+
+    __tablename__ = "recordings"
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    wav: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

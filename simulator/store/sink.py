@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
@@ -35,6 +36,12 @@ class SessionStore:
         self._store = store
         self._lock = threading.Lock()
         self._next_seq: dict[str, int] = {}
+        # PostgreSQL: the call belongs to the login, finished through the server's
+        # own function (trainees may not UPDATE sessions; migration 0003).
+        from simulator.store.pgaccess import has_logins, is_shared
+
+        self._shared = is_shared(store)
+        self._logins = has_logins(store)
 
     def session_started(self, header: dict[str, Any]) -> None:
         row = _session_row(header)
@@ -43,8 +50,10 @@ class SessionStore:
         def insert(db: OrmSession) -> None:
             if db.get(Session, row.id) is not None:
                 raise CallCoachError(f"session {row.id} is already stored")
-            if isinstance(trainee, str) and trainee_name(trainee):
-                row.trainee_id = _trainee_id(db, trainee_name(trainee))
+            if self._logins:
+                _file_under_login(db, row, trainee)
+            elif isinstance(trainee, str) and trainee_name(trainee):
+                row.trainee_id = _known_trainee_id(db, trainee_name(trainee))
             db.add(row)
 
         with self._lock:
@@ -99,13 +108,29 @@ class SessionStore:
             values["passed"] = passed if isinstance(passed, bool) else None
 
         def finish(db: OrmSession) -> None:
-            done = db.execute(update(Session).where(Session.id == session_id).values(**values))
-            if getattr(done, "rowcount", 1) == 0:
+            if self._logins:
+                done = _finish_on_server(db, session_id, outcome, scorecard)
+            else:
+                result = db.execute(
+                    update(Session).where(Session.id == session_id).values(**values)
+                )
+                done = getattr(result, "rowcount", 1) != 0
+            if not done:
                 raise CallCoachError(f"session {session_id} is not stored; cannot finish it")
 
         with self._lock:
             self._store.write(finish, "finish a session in")
             self._next_seq.pop(session_id, None)
+
+    def recording_saved(self, session_id: str, path: Path) -> None:
+        """On a shared database the WAV goes in too, so every machine can play it and a
+        purge anywhere removes it; SQLite keeps the file in the data folder only."""
+        if not self._shared:
+            return
+        from simulator.store.recordings import store_recording
+
+        with self._lock:
+            store_recording(self._store, session_id, path)
 
 
 def _session_row(header: dict[str, Any]) -> Session:
@@ -157,6 +182,55 @@ def _trainee_id(db: OrmSession, name: str) -> int:
             raise
         return found
     return trainee.id
+
+
+def _known_trainee_id(db: OrmSession, name: str) -> int:
+    """As ``_trainee_id``, but once the database has trainers a name must be one they
+    added: a typo or someone else's name does not open a new record."""
+    from simulator.store.teams import any_trainer
+
+    found = db.scalar(select(Trainee.id).where(Trainee.name == name))
+    if found is not None:
+        return found
+    if any_trainer(db):
+        raise CallCoachError(f"{name} is not a user of this database (a trainer adds them)")
+    return _trainee_id(db, name)
+
+
+def _file_under_login(db: OrmSession, row: Session, trainee: Any) -> None:
+    """The session belongs to the database login, whatever the header says — except
+    for an admin's store-level writes (an import, a test), which keep the header's
+    name; `run` still files an admin's own calls under their login."""
+    from sqlalchemy import text
+
+    login, me, admin = db.execute(
+        text("SELECT session_user, callcoach_me(), callcoach_is_admin()")
+    ).one()
+    if admin and isinstance(trainee, str) and trainee_name(trainee):
+        row.trainee_id = _trainee_id(db, trainee_name(trainee))
+        return
+    if me is None:
+        raise CallCoachError(f"{login} is not a CallCoach user of this database")
+    row.trainee_id = int(me)
+    row.header = {**row.header, "trainee": str(login)}
+
+
+def _finish_on_server(
+    db: OrmSession, session_id: str, outcome: str, scorecard: dict[str, Any] | None
+) -> bool:
+    import json
+
+    from sqlalchemy import text
+
+    done = db.scalar(
+        text("SELECT callcoach_finish_session(:sid, :how, CAST(:card AS jsonb))"),
+        {
+            "sid": session_id,
+            "how": outcome,
+            "card": None if scorecard is None else json.dumps(scorecard),
+        },
+    )
+    return bool(done)
 
 
 def _utterance_row(session_id: str, index: int, utterance: dict[str, Any]) -> Utterance:

@@ -103,10 +103,18 @@ def ensure_user(db: OrmSession, name: str) -> Trainee:
     return user
 
 
-def set_role(db: OrmSession, name: str, role: str) -> Trainee:
+def set_role(db: OrmSession, name: str, role: str, by: str | None = None) -> Trainee:
+    """``by``: who asks. The last trainer cannot demote themselves (nobody would be
+    left to manage the team, and on SQLite the database would fall open)."""
     if role not in ROLES:
         raise CallCoachError(f"unknown role {role!r} (expected {' or '.join(ROLES)})")
     user = ensure_user(db, name)
+    if user.role == "trainer" and role != "trainer" and by is not None and user.name == by:
+        trainers = db.scalar(select(func.count()).where(Trainee.role == "trainer"))
+        if trainers == 1:
+            raise CallCoachError(
+                f"{user.name} is the last trainer: make someone else a trainer first"
+            )
     user.role = role
     return user
 
@@ -184,6 +192,7 @@ class NewAssignment:
     trainee: str | None = None
     team: str | None = None
     created_by: str | None = None
+    scenario_count: int | None = None  # the set's size: a drill run must match it
 
 
 def add_assignment(db: OrmSession, new: NewAssignment) -> int:
@@ -199,6 +208,7 @@ def add_assignment(db: OrmSession, new: NewAssignment) -> int:
         time_limit=new.time_limit,
         created_at=datetime.now(UTC),
         created_by=new.created_by,
+        scenario_count=new.scenario_count,
     )
     db.add(row)
     db.flush()

@@ -1,10 +1,15 @@
 """Who is asking, and what they may see.
 
-Each user has a role: ``trainee`` or ``trainer``. The CLI acts as ``--as NAME`` or env
-``CALLCOACH_USER``. A trainee sees only their own transcripts and reports; trainers see
-everyone's. A database with no trainer at all is one person's own: everything is open
-there, so solo use needs no setup. This is who-is-asking, not authentication: on a
-shared PostgreSQL server the database's own logins are what keeps people out.
+On SQLite (the single-user default) each user has a role, ``trainee`` or
+``trainer``, and the CLI acts as ``--as NAME`` or env ``CALLCOACH_USER``: a trainee
+sees only their own transcripts and reports, trainers see everyone's, and a database
+with no trainer at all is one person's own (everything open, no setup). That is
+who-is-asking, not authentication: anyone who can open the file can read it.
+
+On PostgreSQL the identity is the database login, authenticated by the server;
+``--as`` and ``CALLCOACH_USER`` are refused, and row-level security (migration 0003,
+simulator.store.pgaccess) decides what each login reads. The checks here then only
+give clear messages before the database would say no.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from simulator.errors import CallCoachError
+from simulator.errors import CallCoachError, UsageError
 from simulator.store.names import trainee_name
 
 if TYPE_CHECKING:
@@ -36,7 +41,7 @@ class Viewer:
 
     @property
     def is_trainer(self) -> bool:
-        return self.open_database or self.role == "trainer"
+        return self.open_database or self.role in ("trainer", "admin")
 
     def may_see(self, trainee: str) -> bool:
         return self.is_trainer or (self.name is not None and trainee_name(trainee) == self.name)
@@ -49,8 +54,11 @@ def acting_name(given: str | None) -> str | None:
 
 
 def viewer(store: Store, given: str | None) -> Viewer:
+    from simulator.store.pgaccess import has_logins
     from simulator.store.teams import any_trainer, find_user
 
+    if has_logins(store):
+        return login_viewer(store, given)
     name = acting_name(given)
 
     def look(db: OrmSession) -> tuple[bool, str]:
@@ -59,6 +67,64 @@ def viewer(store: Store, given: str | None) -> Viewer:
 
     has_trainer, role = store.read(look)
     return Viewer(name, role, open_database=not has_trainer)
+
+
+def refuse_acting(given: str | None) -> None:
+    """On PostgreSQL nobody says who they are: the server already knows."""
+    if given is not None or os.environ.get(ENV_USER, "").strip():
+        where = "--as" if given is not None else ENV_USER
+        raise UsageError(
+            f"{where} is for a SQLite database; on PostgreSQL you are your database login"
+            " (connect as another role to act as someone else)"
+        )
+
+
+def login_viewer(store: Store, given: str | None) -> Viewer:
+    from simulator.store.pgaccess import login_role
+
+    refuse_acting(given)
+    login, role = store.read(login_role)
+    if role is None:
+        raise AccessDenied(
+            f"{login} is not a CallCoach user of this database"
+            f" (an admin adds them: callcoach admin add-trainee {login})"
+        )
+    return Viewer(login, role, open_database=False)
+
+
+def caller_of_call(store: Store, trainee: str | None, given: str | None = None) -> str | None:
+    """Whose record a new call goes into: only ever the person taking it.
+
+    PostgreSQL: the login (``--trainee`` may only repeat it). SQLite: ``--trainee``
+    or ``CALLCOACH_USER`` (both given must agree); once the database has trainers the
+    name must be a user they added — names are not created on the fly."""
+    from simulator.store.pgaccess import has_logins
+    from simulator.store.teams import any_trainer, find_user
+
+    if has_logins(store):
+        who = login_viewer(store, given)
+        if trainee is not None and trainee_name(trainee) != who.name:
+            raise UsageError(
+                f"--trainee {trainee_name(trainee)}: calls are stored for the one taking them,"
+                f" and you are {who.name} on this database"
+            )
+        return who.name
+    acting = acting_name(given)
+    name = trainee_name(trainee) if trainee else acting
+    if acting is not None and name != acting:
+        raise UsageError(
+            f"--trainee {name}: calls are stored for the one taking them, and you are"
+            f" {acting} ({'--as' if given is not None else ENV_USER})"
+        )
+    if name is None:
+        return None
+    known, has_trainer = store.read(lambda db: (find_user(db, name) is not None, any_trainer(db)))
+    if has_trainer and not known:
+        raise AccessDenied(
+            f"{name} is not a user of this database"
+            f" (a trainer adds them: callcoach trainee add {name})"
+        )
+    return name
 
 
 def require_identity(who: Viewer) -> None:

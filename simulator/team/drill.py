@@ -159,6 +159,12 @@ class _FanOut:
         for sink in self._sinks:
             sink.session_finished(session_id, outcome, scorecard)
 
+    def recording_saved(self, session_id: str, path: Path) -> None:
+        for sink in self._sinks:
+            keep = getattr(sink, "recording_saved", None)
+            if keep is not None:
+                keep(session_id, path)
+
 
 def find_set(library: ScenarioLibrary, set_id: str) -> ScenarioSet:
     from simulator.scenario.spec import close_matches

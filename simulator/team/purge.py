@@ -1,6 +1,8 @@
 """Delete everything about one trainee on request: sessions (with their utterances and
 events), drill runs and their results, personal assignments, team memberships, the
-user row, and the recordings under ``recordings_dir()/<session id>*``.
+user row, and the recordings: in the database (a shared PostgreSQL one keeps them
+there, so a purge from any machine removes them) and under
+``recordings_dir()/<session id>*`` on this machine.
 
 Database rows go first, in one transaction; recordings after it commits, so a failure
 half-way never leaves rows pointing at deleted audio.
@@ -38,6 +40,7 @@ class _Deleted:
     events: int
     drill_runs: int
     assignments: int
+    recordings: set[str]  # sessions whose recording the database held
 
 
 def purge_trainee(store: Store, name: str, recordings: Path | None = None) -> PurgeCounts:
@@ -45,7 +48,9 @@ def purge_trainee(store: Store, name: str, recordings: Path | None = None) -> Pu
 
     deleted = store.write(lambda db: _delete_rows(db, name), "purge from")
     folder = recordings if recordings is not None else recordings_dir()
-    removed = sum(_remove_recordings(folder, sid) for sid in deleted.session_ids)
+    # A recording counts once, whether it was in the database, on this disk or both.
+    on_disk = {sid for sid in deleted.session_ids if _remove_recordings(folder, sid)}
+    removed = len(on_disk | deleted.recordings)
     return PurgeCounts(
         trainee=name,
         sessions=len(deleted.session_ids),
@@ -65,10 +70,12 @@ def _delete_rows(db: OrmSession, name: str) -> _Deleted:
         DrillRun,
         DrillSession,
         Event,
+        Recording,
         Session,
         TeamMember,
         Utterance,
     )
+    from simulator.store.recordings import recording_ids
     from simulator.store.teams import find_user
 
     user = find_user(db, name)
@@ -84,8 +91,10 @@ def _delete_rows(db: OrmSession, name: str) -> _Deleted:
     events = count(Event, Event.session_id.in_(ids))
     runs = count(DrillRun, DrillRun.trainee_id == user.id)
     assignments = count(Assignment, Assignment.trainee_id == user.id)
+    kept = recording_ids(db, ids)
     # Children first and explicitly: correct even where foreign keys are not enforced.
     for model, where in (
+        (Recording, Recording.session_id.in_(ids)),
         (Utterance, in_ids),
         (Event, Event.session_id.in_(ids)),
         (DrillSession, DrillSession.session_id.in_(ids)),
@@ -100,7 +109,7 @@ def _delete_rows(db: OrmSession, name: str) -> _Deleted:
     db.execute(delete(Assignment).where(Assignment.trainee_id == user.id))
     db.execute(delete(TeamMember).where(TeamMember.trainee_id == user.id))
     db.delete(user)
-    return _Deleted(ids, utterances, events, runs, assignments)
+    return _Deleted(ids, utterances, events, runs, assignments, kept)
 
 
 def _remove_recordings(folder: Path, session_id: str) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from simulator.errors import CallCoachError
 from simulator.voice.driver import VoiceCall
 from simulator.voice.updates import VoiceUpdate
 
@@ -47,7 +48,10 @@ class LiveCall:
         if recording is None or recording.empty:
             return
         try:
-            recording.write(recording_path(self.call.session.recorder.id))
+            path = recording.write(recording_path(self.call.session.recorder.id))
+            self.call.session.recorder.recording_saved(path)
+        except CallCoachError as error:  # the file is kept on this machine
+            self.recording_problem = f"the call's recording stays on this machine only ({error})"
         except OSError as error:  # the session itself is stored: say so, do not crash
             self.recording_problem = f"the call's recording was not saved ({error.strerror})"
 

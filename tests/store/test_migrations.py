@@ -39,6 +39,7 @@ def test_migrations_from_empty_create_every_table(db_url: str) -> None:
         "assignments",
         "drill_runs",
         "drill_sessions",
+        "recordings",
     }
     assert version == head_revision()
 

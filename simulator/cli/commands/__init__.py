@@ -23,4 +23,5 @@ COMMAND_MODULES = (
     "export",
     "import_",
     "purge",
+    "admin",
 )

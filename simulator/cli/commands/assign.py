@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
             trainee=args.trainee,
             team=args.team,
             created_by=who.name,
+            scenario_count=len(drill_set.scenarios),
         )
         number = store.write(lambda db: add_assignment(db, new), "save an assignment to")
         note = store.read(lambda db: merge_note(db, number))

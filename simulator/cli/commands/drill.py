@@ -34,21 +34,28 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.errors import UsageError
     from simulator.store import open_store
-    from simulator.team.access import acting_name, require_view_of, viewer
+    from simulator.store.pgaccess import has_logins
+    from simulator.team.access import acting_name, caller_of_call, require_view_of, viewer
     from simulator.team.cli_support import library_of
     from simulator.team.drill import run_headless_drill
 
     interactive = args.replay_dir is None
-    trainee = args.trainee or acting_name(args.acting)
-    if not trainee and interactive:
-        trainee = _saved_trainee()
-    if not trainee:
-        raise UsageError("say who takes the drill: --trainee NAME (or --as / CALLCOACH_USER)")
     if interactive:
         _need_terminal()  # before an attempt is taken
     library = library_of(args)
     with open_store(args.db) as store:
-        require_view_of(viewer(store, args.acting), trainee)
+        if has_logins(store):  # the login takes it, no one else (issue 14)
+            trainee = caller_of_call(store, args.trainee, args.acting)
+        else:
+            trainee = args.trainee or acting_name(args.acting)
+            if not trainee and interactive:
+                trainee = _saved_trainee()
+            if not trainee:
+                raise UsageError(
+                    "say who takes the drill: --trainee NAME (or --as / CALLCOACH_USER)"
+                )
+            require_view_of(viewer(store, args.acting), trainee)
+        assert trainee is not None
         if interactive:
             outcome = _run_in_tui(args, store, library, trainee)
         else:

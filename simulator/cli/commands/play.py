@@ -44,15 +44,43 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.voice.playback import describe_turns, recorded_turns, recording_of
+    from simulator.voice.playback import recorded_turns, recording_of
 
     check_wav_name(args.out)
     record = _load_record(args)
     turns = recorded_turns(record)
     recording = recording_of(record)
+    shared = None if recording is not None else _shared_recording(args, record["id"])
+    try:
+        return _play(args, record, turns, recording or shared, shared is not None)
+    finally:
+        if shared is not None:
+            shared.unlink(missing_ok=True)
+
+
+def _shared_recording(args: argparse.Namespace, session_id: str) -> Path | None:
+    """A team database keeps recordings itself (simulator.store.recordings)."""
+    from simulator.store import open_store
+    from simulator.store.pgaccess import is_shared
+    from simulator.store.recordings import fetch_recording
+
+    with open_store(args.db) as store:
+        return fetch_recording(store, session_id) if is_shared(store) else None
+
+
+def _play(
+    args: argparse.Namespace,
+    record: dict[str, Any],
+    turns: list[RecordedTurn],
+    recording: Path | None,
+    in_database: bool,
+) -> int:
+    from simulator.voice.playback import describe_turns
+
     if args.turn is None:
         print("\n".join(describe_turns(turns)) or "(no turns)")
-        print(f"recording: {recording or 'none (text mode, or it was not kept)'}")
+        where = "in the team database" if in_database else recording
+        print(f"recording: {where or 'none (text mode, or it was not kept)'}")
         return 0
     turn = next((t for t in turns if t.index == args.turn), None)
     if turn is None:

@@ -47,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if args.replay is None:
         from simulator.cli.commands.tui import open_tui
 
+        if not args.no_store:
+            _check_caller(args)
+
         return open_tui(args, scenario=scenario)
     return _replay(args, scenario)
 
@@ -65,7 +68,7 @@ def _replay(args: argparse.Namespace, scenario: Any) -> int:
             script,
             sinks=sinks,
             level=args.level,
-            trainee=args.trainee,
+            trainee=sinks.trainee if sinks else args.trainee,
             asr=args.asr,
             asr_model=args.asr_model,
             record_audio=not args.no_store,
@@ -74,6 +77,15 @@ def _replay(args: argparse.Namespace, scenario: Any) -> int:
         _write_json(args.json, session.record)
     _print_summary(session.record, session.scorecard)
     return 0
+
+
+def _check_caller(args: argparse.Namespace) -> None:
+    """Refuse before the TUI opens a call that would be stored for someone else."""
+    from simulator.store import open_store
+    from simulator.team.access import caller_of_call
+
+    with open_store(args.db) as store:
+        caller_of_call(store, args.trainee)
 
 
 def _write_json(path: Path, record: dict[str, Any]) -> None:
@@ -95,6 +107,14 @@ def _print_summary(record: dict[str, Any], card: dict[str, Any] | None) -> None:
     print(f"{record['scenario']['id']}: {record['outcome']} after {turns} replies{score}")
 
 
+class _SinkList(list[Any]):
+    """The sinks, and whose record they store the call in."""
+
+    def __init__(self, sinks: list[Any] | None = None, trainee: str | None = None) -> None:
+        super().__init__(sinks or [])
+        self.trainee = trainee
+
+
 class _sinks:
     """The database sink unless --no-store; closed however the call ends."""
 
@@ -102,13 +122,16 @@ class _sinks:
         self._args = args
         self._store: Any = None
 
-    def __enter__(self) -> list[Any]:
+    def __enter__(self) -> _SinkList:
         if self._args.no_store:
-            return []
+            return _SinkList()
         from simulator.store import open_store
+        from simulator.team.access import caller_of_call
 
         self._store = open_store(self._args.db)
-        return [self._store.sink()]
+        # Only ever the caller's own record (PostgreSQL: the login; issue 14).
+        trainee = caller_of_call(self._store, self._args.trainee)
+        return _SinkList([self._store.sink()], trainee)
 
     def __exit__(self, *exc: object) -> None:
         if self._store is not None:

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from simulator.errors import CallCoachError
 from simulator.team.cli_support import add_as_option
 
 
@@ -37,24 +38,34 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from simulator.store import open_store
+    from simulator.store.pgaccess import has_logins
     from simulator.team.access import require_trainer, viewer
 
     with open_store(args.db) as store:
         if args.action == "list":
             return _list(store, args.format)
-        require_trainer(viewer(store, args.acting), "change users and teams")
-        store.write(lambda db: _change(db, args), "save users to")
+        who = viewer(store, args.acting)
+        require_trainer(who, "change users and teams")
+        shared = has_logins(store)
+        store.write(lambda db: _change(db, args, who.name, shared), "save users to")
     print(_done(args))
     return 0
 
 
-def _change(db: Any, args: argparse.Namespace) -> None:
-    from simulator.store import teams
+def _change(db: Any, args: argparse.Namespace, by: str | None, shared: bool) -> None:
+    from simulator.store import pgaccess, teams
 
+    if shared and teams.find_user(db, args.name) is None:
+        # On PostgreSQL a user is a login: it is made with its password.
+        raise CallCoachError(
+            f"{args.name} has no login here: callcoach admin add-trainee {args.name}"
+        )
     if args.action == "add":
         teams.ensure_user(db, args.name)
         if args.role:
-            teams.set_role(db, args.name, args.role)
+            teams.set_role(db, args.name, args.role, by=by)
+            if shared:
+                pgaccess.move_to_group(db, args.name, args.role)
         for team in args.team:
             teams.join_team(db, args.name, team)
     elif args.action == "join":

@@ -1,0 +1,194 @@
+"""Issue 14: on PostgreSQL each person is their own login, and row-level security keeps
+them apart — through the CLI and with raw SQL as that login (psycopg, a password from
+PGPASSFILE). Runs when CALLCOACH_TEST_PG_URL is set (.ci/postgres)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from simulator.store import open_store
+from tests.team.pg_team import TeamDb, team_db
+
+__all__ = ["team_db"]
+pytestmark = pytest.mark.postgres
+
+REPLAYS = Path(__file__).parents[1] / "library" / "replays"
+SCENARIO = "en-angry-wrong-colour"
+GOOD = REPLAYS / SCENARIO / "good.yaml"
+
+
+def take_call(team: TeamDb, who: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """A call run by ``who`` from the CLI; the stored session's id."""
+    assert team.cli(who, "run", SCENARIO, "--replay", str(GOOD)) == 0
+    capsys.readouterr()
+    assert team.cli(who, "history", "--format", "json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    return str(rows[0]["id"])
+
+
+def sql(team: TeamDb, who: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(team.dsn(who), autocommit=True)
+
+
+def history_ids(team: TeamDb, who: str, capsys: pytest.CaptureFixture[str]) -> set[str]:
+    assert team.cli(who, "history", "--format", "json") == 0
+    return {row["id"] for row in json.loads(capsys.readouterr().out)}
+
+
+def test_a_trainee_reads_and_changes_only_their_own_calls(
+    team_db: TeamDb, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = take_call(team_db, "alice", capsys)
+    theirs = take_call(team_db, "bob", capsys)
+    assert history_ids(team_db, "alice", capsys) == {mine}
+    # Through the CLI: bob's call cannot be played, exported or purged by alice.
+    assert team_db.cli("alice", "play", theirs) == 1
+    assert "no stored session" in capsys.readouterr().err
+    assert team_db.cli("alice", "purge", "--trainee", team_db.login("bob"), "--yes") != 0
+    capsys.readouterr()
+    # With raw SQL as alice's login: no rows to read, none to change, no rights to delete.
+    import psycopg
+
+    with sql(team_db, "alice") as db:
+        for table, key in (("sessions", "id"), ("utterances", "session_id"),
+                           ("events", "session_id")):  # fmt: skip
+            count = db.execute(f"SELECT count(*) FROM {table} WHERE {key} = %s", (theirs,))
+            assert count.fetchone() == (0,), table
+        assert db.execute("SELECT count(*) FROM sessions").fetchone() == (1,)
+        changed = db.execute("UPDATE utterances SET text = 'x' WHERE session_id = %s", (theirs,))
+        assert changed.rowcount == 0
+        for statement in (
+            "UPDATE sessions SET total_score = 5",
+            f"UPDATE sessions SET total_score = 5 WHERE id = '{mine}'",
+            f"DELETE FROM sessions WHERE id = '{theirs}'",
+            f"DELETE FROM utterances WHERE session_id = '{theirs}'",
+            "UPDATE trainees SET role = 'trainer'",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                db.execute(statement)
+        # A finished call stays as it was scored: the finishing function works once.
+        again = db.execute(
+            "SELECT callcoach_finish_session(%s, 'resolved', '{\"total\": 100}')", (mine,)
+        )
+        assert again.fetchone() == (False,)
+        total = db.execute("SELECT total_score FROM sessions WHERE id = %s", (mine,)).fetchone()
+        assert total is not None and total[0] != 100
+    with sql(team_db, "bob") as db:
+        assert db.execute("SELECT count(*) FROM utterances WHERE session_id = %s", (theirs,))\
+            .fetchone()[0] > 0  # fmt: skip
+        text = db.execute("SELECT min(text) FROM utterances WHERE session_id = %s", (theirs,))
+        assert text.fetchone() != ("x",)
+
+
+def test_a_trainer_sees_their_teams_calls_only(
+    team_db: TeamDb, capsys: pytest.CaptureFixture[str]
+) -> None:
+    alices = take_call(team_db, "alice", capsys)  # team t1, as tina
+    take_call(team_db, "bob", capsys)  # team t2
+    assert history_ids(team_db, "tina", capsys) == {alices}
+    with sql(team_db, "tina") as db:
+        names = {row[0] for row in db.execute("SELECT name FROM trainees")}
+        assert names == {team_db.login("alice"), team_db.login("tina")}
+        assert db.execute("SELECT count(*) FROM sessions").fetchone() == (1,)
+    assert team_db.cli("owner", "history", "--format", "json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2  # the admin sees everyone's
+
+
+def test_as_and_someone_elses_name_are_refused(
+    team_db: TeamDb, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert team_db.cli("alice", "history", "--as", team_db.login("tina")) == 2
+    assert "on PostgreSQL you are your database login" in capsys.readouterr().err
+    monkeypatch.setenv("CALLCOACH_USER", team_db.login("tina"))
+    assert team_db.cli("alice", "history") == 2
+    monkeypatch.delenv("CALLCOACH_USER")
+    bob = team_db.login("bob")
+    assert team_db.cli("alice", "run", SCENARIO, "--replay", str(GOOD), "--trainee", bob) == 2
+    assert "calls are stored for the one taking them" in capsys.readouterr().err
+    with sql(team_db, "bob") as db:
+        assert db.execute("SELECT count(*) FROM sessions").fetchone() == (0,)
+
+
+def forge(team: TeamDb, who: str, statement: str, *params: object) -> None:
+    import psycopg
+
+    with sql(team, who) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        db.execute(statement, params)
+
+
+def test_drill_attempts_cannot_be_forged(
+    team_db: TeamDb, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    alice, bob = team_db.login("alice"), team_db.login("bob")
+    with open_store(team_db.owner_url) as store:
+        from simulator.store.teams import NewAssignment, add_assignment, find_user
+
+        new = NewAssignment("mini", _date(), 70, 1, None, trainee=alice, scenario_count=2)
+        assignment = store.write(lambda db: add_assignment(db, new))
+        users = store.read(lambda db: [find_user(db, n) for n in (alice, bob)])
+    ids = {user.name: user.id for user in users if user is not None}
+    insert = (
+        "INSERT INTO drill_runs (set_id, trainee_id, assignment_id, assignment_key, attempt,"
+        " scenario_count, pass_mark, started_at) VALUES (%s, %s, %s, %s, %s, %s, %s, now())"
+    )
+    me, a = ids[alice], assignment
+    forge(team_db, "alice", insert, "mini", ids[bob], a, a, 1, 2, 70)  # as someone else
+    forge(team_db, "alice", insert, "mini", me, a, a, 2, 2, 70)  # skipping attempt 1
+    forge(team_db, "alice", insert, "mini", me, a, a, 1, 2, 0)  # a pass mark of 0
+    forge(team_db, "alice", insert, "mini", me, a, a, 1, 1, 70)  # a one-call "set"
+    with sql(team_db, "alice") as db:
+        db.execute(insert, ("mini", me, a, a, 1, 2, 70))  # the fair one is allowed
+    forge(team_db, "alice", insert, "mini", me, a, a, 2, 2, 70)  # but only the one attempt
+    import psycopg
+
+    with sql(team_db, "alice") as db:
+        for statement in ("DELETE FROM drill_runs", "UPDATE drill_runs SET attempt = 0",
+                          "UPDATE drill_runs SET pass_mark = 0"):  # fmt: skip
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                db.execute(statement)
+    # An old, finished call cannot be linked into a run to lift its score.
+    old = take_call(team_db, "alice", capsys)
+    forge(
+        team_db, "alice",
+        "INSERT INTO drill_sessions (session_id, run_id) SELECT %s, id FROM drill_runs", old,
+    )  # fmt: skip
+
+
+def _date() -> Any:
+    from datetime import date
+
+    return date(2030, 1, 1)
+
+
+def test_purge_on_machine_b_removes_the_recording_made_on_machine_a(
+    team_db: TeamDb,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.voice.test_play_cli import record_audio
+
+    machine_a, machine_b = tmp_path / "a", tmp_path / "b"
+    monkeypatch.setenv("CALLCOACH_HOME", str(machine_a))
+    session = take_call(team_db, "alice", capsys)
+    with open_store(team_db.url("alice")) as store:
+        record = store.load_record(session)
+        path = record_audio(record)  # the WAV a voice call leaves, on machine A's disk
+        store.sink().recording_saved(session, path)
+    monkeypatch.setenv("CALLCOACH_HOME", str(machine_b))
+    out = tmp_path / "turn.wav"
+    assert team_db.cli("alice", "play", session, "--turn", "1", "--out", str(out)) == 0
+    assert out.stat().st_size > 44  # machine B heard it from the database
+    capsys.readouterr()
+    alice = team_db.login("alice")
+    assert team_db.cli("owner", "purge", "--trainee", alice, "--yes") == 0
+    assert ", 1 recordings" in capsys.readouterr().out
+    with sql(team_db, "owner") as db:
+        assert db.execute("SELECT count(*) FROM recordings").fetchone() == (0,)
+    assert team_db.cli("owner", "play", session) == 1
