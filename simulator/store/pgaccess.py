@@ -70,16 +70,20 @@ class Groups:
         return f"{self.prefix}_{kind}"
 
 
-def is_shared(store: Store) -> bool:
-    return store.engine.dialect.name == "postgresql"
+def is_shared(store: object) -> bool:
+    """A PostgreSQL store (anything without an engine, such as a test's stand-in, is not)."""
+    dialect = getattr(getattr(store, "engine", None), "dialect", None)
+    return getattr(dialect, "name", None) == "postgresql"
 
 
-def has_logins(store: Store) -> bool:
+def has_logins(store: Any) -> bool:
     """A PostgreSQL database set up by ``admin init-db``: each person is their login.
     (Before that it is one owner login, as on SQLite: see simulator.team.access.)"""
+    if not is_shared(store):
+        return False
     known = store.__dict__.get("_has_logins")
     if known is None:
-        known = is_shared(store) and store.read(_groups_function_exists)
+        known = bool(store.read(_groups_function_exists))
         store.__dict__["_has_logins"] = known
     return bool(known)
 

@@ -48,9 +48,10 @@ def purge_trainee(store: Store, name: str, recordings: Path | None = None) -> Pu
 
     deleted = store.write(lambda db: _delete_rows(db, name), "purge from")
     folder = recordings if recordings is not None else recordings_dir()
-    # A recording counts once, whether it was in the database, on this disk or both.
-    on_disk = {sid for sid in deleted.session_ids if _remove_recordings(folder, sid)}
-    removed = len(on_disk | deleted.recordings)
+    # Files on this disk, plus the database's copies of calls with no file here (the
+    # same call's WAV in both places counts once).
+    on_disk = {sid: _remove_recordings(folder, sid) for sid in deleted.session_ids}
+    removed = sum(on_disk.values()) + sum(1 for s in deleted.recordings if not on_disk.get(s))
     return PurgeCounts(
         trainee=name,
         sessions=len(deleted.session_ids),

@@ -59,13 +59,14 @@ def database_check(db: str | None) -> Any:
         where = masked(url)
         path = sqlite_path(url)
         if path is not None and not path.exists():
-            return Check(True, "database", f"{where} (not created yet; made on first use)")
+            return Check(True, "database", f"{where} (not created yet; made on first use){SOLO}")
         engine = create_engine_for(url, create_folder=False)
         try:
             from sqlalchemy import text
 
             with engine.connect() as connection:
                 connection.execute(text("select 1"))
+                who = _who(connection) if path is None else SOLO
         finally:
             engine.dispose()
     except CallCoachError as error:
@@ -76,4 +77,21 @@ def database_check(db: str | None) -> Any:
         reason = f"{type(error).__name__}: {getattr(error, 'orig', None) or error}"
         shown = mask_text(" ".join(reason.split())) if url is None else scrub(reason, url)
         return Check(False, "database", f"cannot open ({shown})")
-    return Check(True, "database", f"{where} opens")
+    return Check(True, "database", f"{where} opens{who}")
+
+
+# SQLite has no logins: whoever can read the file can read every call in it.
+SOLO = " — SQLite: single-user (--as names people, it does not authenticate them)"
+
+
+def _who(connection: Any) -> str:
+    """On PostgreSQL: the login, and whether the database was set up for logins."""
+    from sqlalchemy import text
+
+    login = connection.execute(text("select session_user")).scalar()
+    ready = connection.execute(text("select to_regproc('callcoach_groups') is not null")).scalar()
+    if ready:
+        return f" — PostgreSQL: you are {login} (row-level security on)"
+    return (
+        f" — PostgreSQL as {login}: no logins set up yet (its owner runs callcoach admin init-db)"
+    )
