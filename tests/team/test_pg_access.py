@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from simulator.store import open_store
+from tests.team.conftest import SET_ID
 from tests.team.pg_team import TeamDb, team_db
 
 __all__ = ["team_db"]
@@ -49,7 +50,7 @@ def test_a_trainee_reads_and_changes_only_their_own_calls(
     assert history_ids(team_db, "alice", capsys) == {mine}
     # Through the CLI: bob's call cannot be played, exported or purged by alice.
     assert team_db.cli("alice", "play", theirs) == 1
-    assert "no stored session" in capsys.readouterr().err
+    assert "trainee:" not in capsys.readouterr().out  # none of bob's lines
     assert team_db.cli("alice", "purge", "--trainee", team_db.login("bob"), "--yes") != 0
     capsys.readouterr()
     # With raw SQL as alice's login: no rows to read, none to change, no rights to delete.
@@ -192,3 +193,25 @@ def test_purge_on_machine_b_removes_the_recording_made_on_machine_a(
     with sql(team_db, "owner") as db:
         assert db.execute("SELECT count(*) FROM recordings").fetchone() == (0,)
     assert team_db.cli("owner", "play", session) == 1
+
+
+def test_a_trainer_assigns_to_their_team_and_a_trainee_drills_under_the_policies(
+    team_db: TeamDb,
+    set_dir: Path,
+    replay_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    scenarios = ["--scenarios", str(set_dir)]
+    assign = ["assign", SET_ID, "--due", "2030-01-31", "--attempts", "1"]
+    assert team_db.cli("tina", *scenarios, *assign, "--team", "t1") == 0
+    assert team_db.cli("tina", *scenarios, *assign, "--team", "t2") != 0  # not her team
+    capsys.readouterr()
+    drill = [*scenarios, "drill", SET_ID, "--replay-dir", str(replay_dir)]
+    assert team_db.cli("alice", *drill) == 0
+    assert f"attempt 1/1 by {team_db.login('alice')}" in capsys.readouterr().out
+    assert team_db.cli("alice", *drill) == 1  # the one attempt is spent
+    assert "used up" in capsys.readouterr().err
+    assert team_db.cli("alice", *drill, "--trainee", team_db.login("bob")) == 2
+    with sql(team_db, "tina") as db:
+        runs = db.execute("SELECT count(*), count(finished_at) FROM drill_runs").fetchone()
+    assert runs == (1, 1)
