@@ -77,8 +77,8 @@ def is_shared(store: object) -> bool:
 
 
 def has_logins(store: Any) -> bool:
-    """A PostgreSQL database set up by ``admin init-db``: each person is their login.
-    (Before that it is one owner login, as on SQLite: see simulator.team.access.)"""
+    """A PostgreSQL database set up by ``admin init-db``: a user is then a login, so
+    `trainee add` may not invent one without its password."""
     if not is_shared(store):
         return False
     known = store.__dict__.get("_has_logins")
@@ -211,8 +211,12 @@ def add_login(
 ) -> None:
     """A new login ``name`` in ``kind``'s group, its user row and its teams, in one
     transaction (a failure leaves no half-made person)."""
+    from simulator.store.names import trainee_name
     from simulator.store.teams import join_team
 
+    name = trainee_name(name)  # the login is the CallCoach name, stored NFKC as every name
+    if not name:
+        raise UsageError("a login name cannot be empty")
     check_role_name(name)
 
     def work(db: OrmSession) -> None:

@@ -38,10 +38,9 @@ class SessionStore:
         self._next_seq: dict[str, int] = {}
         # PostgreSQL: the call belongs to the login, finished through the server's
         # own function (trainees may not UPDATE sessions; migration 0003).
-        from simulator.store.pgaccess import has_logins, is_shared
+        from simulator.store.pgaccess import is_shared
 
         self._shared = is_shared(store)
-        self._logins = has_logins(store)
 
     def session_started(self, header: dict[str, Any]) -> None:
         row = _session_row(header)
@@ -50,7 +49,7 @@ class SessionStore:
         def insert(db: OrmSession) -> None:
             if db.get(Session, row.id) is not None:
                 raise CallCoachError(f"session {row.id} is already stored")
-            if self._logins:
+            if self._shared:
                 _file_under_login(db, row, trainee)
             elif isinstance(trainee, str) and trainee_name(trainee):
                 row.trainee_id = _known_trainee_id(db, trainee_name(trainee))
@@ -108,7 +107,7 @@ class SessionStore:
             values["passed"] = passed if isinstance(passed, bool) else None
 
         def finish(db: OrmSession) -> None:
-            if self._logins:
+            if self._shared:
                 done = _finish_on_server(db, session_id, outcome, scorecard)
             else:
                 result = db.execute(
@@ -206,8 +205,9 @@ def _file_under_login(db: OrmSession, row: Session, trainee: Any) -> None:
     login, me, admin = db.execute(
         text("SELECT session_user, callcoach_me(), callcoach_is_admin()")
     ).one()
-    if admin and isinstance(trainee, str) and trainee_name(trainee):
-        row.trainee_id = _trainee_id(db, trainee_name(trainee))
+    if admin:  # as given, as on SQLite (no name: nobody's)
+        if isinstance(trainee, str) and trainee_name(trainee):
+            row.trainee_id = _trainee_id(db, trainee_name(trainee))
         return
     if me is None:
         raise CallCoachError(f"{login} is not a CallCoach user of this database")

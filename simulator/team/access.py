@@ -54,10 +54,10 @@ def acting_name(given: str | None) -> str | None:
 
 
 def viewer(store: Store, given: str | None) -> Viewer:
-    from simulator.store.pgaccess import has_logins
+    from simulator.store.pgaccess import is_shared
     from simulator.store.teams import any_trainer, find_user
 
-    if has_logins(store):
+    if is_shared(store):
         return login_viewer(store, given)
     name = acting_name(given)
 
@@ -98,10 +98,10 @@ def caller_of_call(store: Store, trainee: str | None, given: str | None = None) 
     PostgreSQL: the login (``--trainee`` may only repeat it). SQLite: ``--trainee``
     or ``CALLCOACH_USER`` (both given must agree); once the database has trainers the
     name must be a user they added — names are not created on the fly."""
-    from simulator.store.pgaccess import has_logins
+    from simulator.store.pgaccess import is_shared
     from simulator.store.teams import any_trainer, find_user
 
-    if has_logins(store):
+    if is_shared(store):
         who = login_viewer(store, given)
         if trainee is not None and trainee_name(trainee) != who.name:
             raise UsageError(

@@ -16,7 +16,8 @@ def add_as_option(parser: Any) -> None:
         "--as",
         dest="acting",
         metavar="NAME",
-        help="who is asking (default: env CALLCOACH_USER); trainees see only their own data",
+        help="who is asking, on SQLite (default: env CALLCOACH_USER); trainees see only"
+        " their own data. PostgreSQL refuses it: you are your database login",
     )
 
 

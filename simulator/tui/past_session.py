@@ -65,11 +65,11 @@ def acting(trainee: str | None) -> str | None:
 
 
 def tui_viewer(store: object, trainee: str | None) -> Viewer:
-    from simulator.store.pgaccess import has_logins
+    from simulator.store.pgaccess import is_shared
 
     # A team database knows who you are (your login): the name on the home screen
     # is not asked for there.
-    name = None if has_logins(store) else acting(trainee)
+    name = None if is_shared(store) else acting(trainee)
     if not isinstance(store, SessionReader):
         # A store without user tables (a stand-in that keeps no roles) has no trainers.
         return Viewer(name, "trainee", open_database=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from simulator.store import open_store
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import Cli
 from tests.team.helpers import finished_run
 
@@ -35,6 +36,7 @@ REFUSALS = [
 ]
 
 
+@sqlite_only
 @pytest.mark.usefixtures("team")
 @pytest.mark.parametrize(("argv", "message"), REFUSALS)
 def test_a_trainee_is_refused_other_trainees_data(
@@ -47,6 +49,7 @@ def test_a_trainee_is_refused_other_trainees_data(
     assert "秘密の話" not in captured.out + captured.err
 
 
+@sqlite_only
 @pytest.mark.usefixtures("team")
 def test_a_trainee_gets_their_own_and_a_trainer_gets_all(
     cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -63,6 +66,7 @@ def test_a_trainee_gets_their_own_and_a_trainer_gets_all(
     assert cli("report", "--team", "東京", "--as", "boss") == 0
 
 
+@sqlite_only
 @pytest.mark.usefixtures("team")
 def test_without_an_identity_a_shared_database_refuses(
     cli: Cli, capsys: pytest.CaptureFixture[str]

@@ -71,6 +71,11 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'sessions.db'}"
 
 
+# For tests of `--as` / CALLCOACH_USER, which name people on SQLite only: on PostgreSQL
+# the login is the person (tests/team/test_pg_access.py has the same rules with logins).
+sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> str:
     """Each test using this runs on SQLite, and on PostgreSQL when a server is given."""

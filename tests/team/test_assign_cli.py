@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import Cli
 
 
@@ -16,6 +17,7 @@ def setup_team(cli: Cli) -> None:
     assert cli("trainee", "add", "lee", "--as", "boss") == 0
 
 
+@sqlite_only
 def test_users_roles_and_teams_are_listed(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
     setup_team(cli)
     capsys.readouterr()
@@ -29,6 +31,7 @@ def test_users_roles_and_teams_are_listed(cli: Cli, capsys: pytest.CaptureFixtur
     ]
 
 
+@sqlite_only
 def test_once_there_is_a_trainer_only_trainers_change_users(
     cli: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -40,6 +43,7 @@ def test_once_there_is_a_trainer_only_trainers_change_users(
     assert "say who you are with --as NAME or CALLCOACH_USER" in capsys.readouterr().err
 
 
+@sqlite_only
 def test_a_team_assignment_reaches_every_member(
     cli: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -61,6 +65,7 @@ def test_a_team_assignment_reaches_every_member(
     assert views[1]["pass_mark"] == 60 and views[1]["attempts"] == 2  # the set's rules
 
 
+@sqlite_only
 def test_a_trainee_sees_only_their_own_assignments(
     cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

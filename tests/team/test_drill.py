@@ -13,9 +13,11 @@ from simulator.store import open_store
 from simulator.store.drills import AttemptsUsedUp
 from simulator.store.teams import assignments_of
 from simulator.team.drill import DrillRules, play_timed, run_headless_drill
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import SCENARIOS, SET_ID, Cli
 
 
+@sqlite_only
 def test_a_drill_stores_every_call_linked_to_the_assignment(
     cli: Cli, db_url: str, replay_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -35,6 +37,7 @@ def test_a_drill_stores_every_call_linked_to_the_assignment(
     assert view.passed is (mean >= 60)
 
 
+@sqlite_only
 def test_attempts_run_out_with_a_clear_refusal(
     cli: Cli, db_url: str, replay_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -87,6 +90,7 @@ def test_the_timer_ends_a_call_that_runs_over(db_url: str, replay_dir: Path) -> 
     assert not timed_out and full.record["outcome"] == "resolved"
 
 
+@sqlite_only
 def test_drill_needs_a_trainee_and_refuses_another_trainees_name(
     cli: Cli, replay_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,6 +103,7 @@ def test_drill_needs_a_trainee_and_refuses_another_trainees_name(
     assert "kim may not see boss's sessions" in capsys.readouterr().err
 
 
+@sqlite_only
 def test_the_assignment_rules_win_over_the_sets(
     cli: Cli, replay_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

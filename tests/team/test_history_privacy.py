@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import REPLAYS, Cli
 
 SCENARIO = "ja-angry-late-delivery"
@@ -23,6 +24,7 @@ def trainees_in_history(cli: Cli, capsys: pytest.CaptureFixture[str], *argv: str
     return {s["trainee"] for s in json.loads(capsys.readouterr().out)}
 
 
+@sqlite_only
 def test_a_trainee_sees_only_their_own_history(
     cli: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:

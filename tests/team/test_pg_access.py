@@ -48,6 +48,9 @@ def test_a_trainee_reads_and_changes_only_their_own_calls(
     mine = take_call(team_db, "alice", capsys)
     theirs = take_call(team_db, "bob", capsys)
     assert history_ids(team_db, "alice", capsys) == {mine}
+    assert team_db.cli("alice", "export") == 0
+    exported = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["id"] for record in exported] == [mine]
     # Through the CLI: bob's call cannot be played, exported or purged by alice.
     assert team_db.cli("alice", "play", theirs) == 1
     assert "trainee:" not in capsys.readouterr().out  # none of bob's lines

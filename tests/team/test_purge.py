@@ -20,6 +20,7 @@ from simulator.store.models import (
     Trainee,
     Utterance,
 )
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import Cli
 from tests.team.helpers import finished_run
 
@@ -49,6 +50,7 @@ def populate(cli: Cli, url: str) -> list[str]:
         return [s.id for s in store.history(trainee="kim")]
 
 
+@sqlite_only
 def test_purge_deletes_rows_and_recordings_of_that_trainee_only(
     cli: Cli, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -81,6 +83,7 @@ def test_purge_deletes_rows_and_recordings_of_that_trainee_only(
         assert len(store.history(trainee="lee")) == 2
 
 
+@sqlite_only
 def test_purge_asks_for_confirmation_and_checks_who_asks(
     cli: Cli, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

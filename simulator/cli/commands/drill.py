@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.errors import UsageError
     from simulator.store import open_store
-    from simulator.store.pgaccess import has_logins
+    from simulator.store.pgaccess import is_shared
     from simulator.team.access import acting_name, caller_of_call, require_view_of, viewer
     from simulator.team.cli_support import library_of
     from simulator.team.drill import run_headless_drill
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         _need_terminal()  # before an attempt is taken
     library = library_of(args)
     with open_store(args.db) as store:
-        if has_logins(store):  # the login takes it, no one else (issue 14)
+        if is_shared(store):  # the login takes it, no one else (issue 14)
             trainee = caller_of_call(store, args.trainee, args.acting)
         else:
             trainee = args.trainee or acting_name(args.acting)
