@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from simulator.store import open_store
 from tests.team.conftest import SET_ID
@@ -218,3 +219,43 @@ def test_a_trainer_assigns_to_their_team_and_a_trainee_drills_under_the_policies
     with sql(team_db, "tina") as db:
         runs = db.execute("SELECT count(*), count(finished_at) FROM drill_runs").fetchone()
     assert runs == (1, 1)
+
+
+def test_logins_are_made_by_an_admin_with_a_password_never_shown(
+    team_db: TeamDb,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import psycopg
+
+    secret = tmp_path / "pw"
+    secret.write_text("correct horse battery\n", encoding="utf-8")
+    carol = team_db.login("carol")
+    add = ["admin", "add-trainee", carol, "--password-file", str(secret)]
+    assert team_db.cli("alice", *add) == 1  # a trainee adds nobody
+    assert team_db.cli("owner", *add, "--team", "t1") == 0
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert team_db.cli("owner", "admin", "add-trainee", team_db.login("dave")) == 2
+    assert "no terminal to ask" in capsys.readouterr().err
+    # `trainee add` cannot invent a user without a login on a database that has them.
+    assert team_db.cli("owner", "trainee", "add", team_db.login("erin")) == 1
+    assert "has no login here: callcoach admin add-trainee" in capsys.readouterr().err
+    everything = capsys.readouterr().out + caplog.text
+    assert "correct horse" not in everything
+    owner = make_url(team_db.owner_url)
+    dsn = f"host={owner.host} port={owner.port} dbname={owner.database} user={carol}"
+    with psycopg.connect(f"{dsn} password='correct horse battery'") as db:
+        assert db.execute("SELECT callcoach_role()").fetchone() == ("trainee",)
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(f"{dsn} password=wrong")
+
+
+def test_admin_on_sqlite_says_it_is_single_user(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from simulator.cli.main import main
+
+    assert main(["--db", sqlite_url, "admin", "init-db"]) == 2
+    assert "SQLite is CallCoach's single-user database" in capsys.readouterr().err
