@@ -119,8 +119,7 @@ def check_role_name(name: str) -> None:
 def groups_of(db: OrmSession) -> Groups:
     from sqlalchemy import text
 
-    exists = db.scalar(text("SELECT to_regproc(:f) IS NOT NULL"), {"f": SETTING})
-    prefix = db.scalar(text(f"SELECT {SETTING}()")) if exists else None
+    prefix = db.scalar(text(f"SELECT {SETTING}()")) if _groups_function_exists(db) else None
     if not prefix:
         raise CallCoachError(
             "this database has no CallCoach roles yet: its owner runs `callcoach admin init-db`"
@@ -227,8 +226,10 @@ def add_login(
             raise CallCoachError(f"{name}: a database role with this name already exists")
         role = _ident(connection, name)
         verifier = _scram(connection, name, password)
+        # An admin adds people too, which takes CREATEROLE (not inherited from a group).
+        extra = " CREATEROLE" if kind == "admin" else ""
         connection.exec_driver_sql(
-            f"CREATE ROLE {role} LOGIN IN ROLE {_ident(connection, groups.of(kind))}"
+            f"CREATE ROLE {role} LOGIN{extra} IN ROLE {_ident(connection, groups.of(kind))}"
         )
         # The verifier, not the password: the clear text never leaves this process.
         connection.exec_driver_sql(f"ALTER ROLE {role} PASSWORD {_literal(connection, verifier)}")

@@ -26,6 +26,7 @@ class TeamDb:
     passwords: dict[str, str]
 
     def login(self, who: str) -> str:
+        """The login of ``who`` (a prefix keeps cluster-wide role names apart)."""
         return f"{self.prefix}_{who}"
 
     def url(self, who: str) -> str:

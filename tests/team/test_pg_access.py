@@ -5,6 +5,7 @@ PGPASSFILE). Runs when CALLCOACH_TEST_PG_URL is set (.ci/postgres)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -245,6 +246,14 @@ def test_logins_are_made_by_an_admin_with_a_password_never_shown(
     everything = capsys.readouterr().out + caplog.text
     assert "correct horse" not in everything
     owner = make_url(team_db.owner_url)
+    # A second admin, who can add people in turn (CREATEROLE comes with the login).
+    ada = team_db.login("ada")
+    assert team_db.cli("owner", "admin", "add-admin", ada, "--password-file", str(secret)) == 0
+    with open(os.environ["PGPASSFILE"], "a", encoding="utf-8") as passfile:
+        passfile.write(f"{owner.host}:{owner.port}:{owner.database}:{ada}:correct horse battery\n")
+    assert team_db.cli("ada", "admin", "add-trainer", team_db.login("fred"),
+                       "--password-file", str(secret)) == 0  # fmt: skip
+    assert team_db.cli("ada", "history") == 0
     dsn = f"host={owner.host} port={owner.port} dbname={owner.database} user={carol}"
     with psycopg.connect(f"{dsn} password='correct horse battery'") as db:
         assert db.execute("SELECT callcoach_role()").fetchone() == ("trainee",)

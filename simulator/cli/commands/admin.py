@@ -26,8 +26,8 @@ def register(subparsers: Any) -> None:
     init.add_argument(
         "--prefix", default="callcoach", help="group role names PREFIX_trainee/_trainer/_admin"
     )
-    for kind in ("trainee", "trainer"):
-        add = actions.add_parser(f"add-{kind}", help=f"create a {kind}'s login")
+    for kind in ("trainee", "trainer", "admin"):
+        add = actions.add_parser(f"add-{kind}", help=f"create the login of a new {kind}")
         add.add_argument("name", help="the login name (also their CallCoach name)")
         add.add_argument("--team", action="append", default=[], metavar="TEAM", help="repeatable")
         add.add_argument(
