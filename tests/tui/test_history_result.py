@@ -20,7 +20,7 @@ from simulator.engine.clock import VirtualClock
 from simulator.engine.session_header import session_header
 from simulator.scenario.model import Scenario, Source
 from simulator.store import Store, open_store
-from simulator.store.teams import set_role
+from simulator.store.teams import ensure_user, set_role
 from simulator.team.access import AccessDenied
 from simulator.tui.app import CallCoachApp
 from simulator.tui.past_session import load_past_session
@@ -79,6 +79,14 @@ def store_call(
         sink.utterance_added(session_id, index, dict(utterance))
     if finished:
         sink.session_finished(session_id, "resolved", dict(FIXED_CARD))
+
+
+def team_of_boss(db: Any) -> None:
+    """A trainer and the trainees they added (a database with trainers stores calls of
+    the people in it only)."""
+    set_role(db, "boss", "trainer")
+    for name in ("sato", "suzuki"):
+        ensure_user(db, name)
 
 
 def make_app(store: Store, tmp_path: Path, trainee: str | None = "sato") -> CallCoachApp:
@@ -240,7 +248,7 @@ async def test_a_call_cut_short_shows_as_incomplete(store: Store, tmp_path: Path
 
 @run_async
 async def test_a_trainee_sees_and_opens_only_their_own_calls(store: Store, tmp_path: Path) -> None:
-    store.write(lambda db: set_role(db, "boss", "trainer"))
+    store.write(team_of_boss)
     store_call(store, "mine", trainee="sato", mode="text", minute=1)
     store_call(store, "theirs", trainee="suzuki", mode="text", minute=2)
     app = make_app(store, tmp_path, trainee="sato")
@@ -255,7 +263,7 @@ async def test_a_trainee_sees_and_opens_only_their_own_calls(store: Store, tmp_p
 
 @run_async
 async def test_a_trainer_opens_a_trainees_call_read_only(store: Store, tmp_path: Path) -> None:
-    store.write(lambda db: set_role(db, "boss", "trainer"))
+    store.write(team_of_boss)
     store_call(store, "theirs", trainee="suzuki")
     write_recording("theirs")
     app = make_app(store, tmp_path, trainee="boss")
@@ -283,7 +291,7 @@ async def test_a_session_gone_since_the_list_is_a_notification(
 
 @run_async
 async def test_a_database_with_trainers_needs_a_name(store: Store, tmp_path: Path) -> None:
-    store.write(lambda db: set_role(db, "boss", "trainer"))
+    store.write(team_of_boss)
     store_call(store, "mine", mode="text")
     app = make_app(store, tmp_path, trainee=None)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -40,8 +40,6 @@ def run(args: argparse.Namespace) -> int:
     from simulator.team.drill import run_headless_drill
 
     interactive = args.replay_dir is None
-    if interactive:
-        _need_terminal()  # before an attempt is taken
     library = library_of(args)
     with open_store(args.db) as store:
         if is_shared(store):  # the login takes it, no one else (issue 14)
@@ -57,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             require_view_of(viewer(store, args.acting), trainee)
         assert trainee is not None
         if interactive:
+            _need_terminal()  # before an attempt is taken
             outcome = _run_in_tui(args, store, library, trainee)
         else:
             outcome = run_headless_drill(store, library, args.set, trainee, args.replay_dir)
