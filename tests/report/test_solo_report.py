@@ -8,9 +8,11 @@ import json
 
 import pytest
 
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import REPLAYS, Cli
 
 
+@sqlite_only  # on PostgreSQL there is no nameless user: a call is the login's
 def test_report_of_a_solo_user_without_a_name(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
     for scenario, replay in (("ja-angry-late-delivery", "good"), ("en-angry-wrong-colour", "poor")):
         assert cli("run", scenario, "--replay", str(REPLAYS / scenario / f"{replay}.yaml")) == 0
