@@ -33,6 +33,7 @@ OPERATIONS = (
     "utterance_updated",
     "event_added",
     "session_finished",
+    "recording_saved",  # the WAV itself stays on this machine: nothing to recover
 )
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 
@@ -164,6 +165,8 @@ def _apply(call: RecoveredCall, entry: Any, where: str) -> None:
     if op not in OPERATIONS or not isinstance(args, list):
         raise CallCoachError(f"{where}: unknown operation — one of {', '.join(OPERATIONS)}")
     record = call.record
+    if op == "recording_saved":
+        return
     try:
         if op == "session_started":
             record.update(args[0], utterances=[], events=[])

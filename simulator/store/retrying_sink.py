@@ -106,6 +106,10 @@ class RetryingSink:
             self._finished = True
         self._add("session_finished", session_id, outcome, scorecard)
 
+    def recording_saved(self, session_id: str, path: Path) -> None:
+        """In order after the call's rows: a shared database takes the WAV too."""
+        self._add("recording_saved", session_id, str(path))
+
     def _add(self, name: str, *args: Any) -> None:
         # Copies: the engine goes on changing its dicts (a cut-short line's end).
         with self._lock:
@@ -302,3 +306,8 @@ class OpeningSink:
         self, session_id: str, outcome: str, scorecard: dict[str, Any] | None
     ) -> None:
         self._target().session_finished(session_id, outcome, scorecard)
+
+    def recording_saved(self, session_id: str, path: str) -> None:
+        keep = getattr(self._target(), "recording_saved", None)
+        if keep is not None:
+            keep(session_id, Path(path))

@@ -121,7 +121,7 @@ class SessionStore:
             self._store.write(finish, "finish a session in")
             self._next_seq.pop(session_id, None)
 
-    def recording_saved(self, session_id: str, path: Path) -> None:
+    def recording_saved(self, session_id: str, path: Path | str) -> None:
         """On a shared database the WAV goes in too, so every machine can play it and a
         purge anywhere removes it; SQLite keeps the file in the data folder only."""
         if not self._shared:
@@ -129,7 +129,7 @@ class SessionStore:
         from simulator.store.recordings import store_recording
 
         with self._lock:
-            store_recording(self._store, session_id, path)
+            store_recording(self._store, session_id, Path(path))
 
 
 def _session_row(header: dict[str, Any]) -> Session:

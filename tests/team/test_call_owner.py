@@ -66,3 +66,23 @@ def test_the_last_trainer_cannot_demote_themselves(
     )
     assert cli("add", "kim", "--role", "trainer", "--as", "boss") == 0
     assert cli("add", "boss", "--role", "trainee", "--as", "boss") == 0  # now there is kim
+
+
+def test_a_journal_with_a_recording_line_still_reads(tmp_path: Path) -> None:
+    """A shared database's recording step can be journaled with the call; recovering
+    the call skips it (the WAV stays on the machine that made it)."""
+    import json
+
+    from simulator.store.journal import JOURNAL_FORMAT, operation_line, read_journal
+
+    header = {"id": "abc123", "scenario": {"id": "s"}, "trainee": "kim"}
+    lines = [
+        json.dumps({"format": JOURNAL_FORMAT, "session": "abc123"}) + "\n",
+        operation_line("session_started", [header]),
+        operation_line("session_finished", ["abc123", "resolved", {"total": 70}]),
+        operation_line("recording_saved", ["abc123", str(tmp_path / "abc123.wav")]),
+    ]
+    journal = tmp_path / "abc123.journal.jsonl"
+    journal.write_text("".join(lines), encoding="utf-8")
+    call = read_journal(journal)
+    assert call.finished and call.record["outcome"] == "resolved"

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from simulator.store import open_store
+from simulator.store.retrying_sink import OpeningSink, RetryingSink
 from tests.team.conftest import SET_ID
 from tests.team.pg_team import TeamDb, team_db
 
@@ -186,7 +187,11 @@ def test_purge_on_machine_b_removes_the_recording_made_on_machine_a(
     with open_store(team_db.url("alice")) as store:
         record = store.load_record(session)
         path = record_audio(record)  # the WAV a voice call leaves, on machine A's disk
-        store.sink().recording_saved(session, path)
+        # The way the TUI stores a call: through the retrying sink, in order.
+        saving = RetryingSink(OpeningSink(store.sink), journal_folders=[tmp_path / "j"])
+        saving.recording_saved(session, path)
+        assert saving.wait_settled(10).state == "stored"
+        saving.close()
     monkeypatch.setenv("CALLCOACH_HOME", str(machine_b))
     out = tmp_path / "turn.wav"
     assert team_db.cli("alice", "play", session, "--turn", "1", "--out", str(out)) == 0
