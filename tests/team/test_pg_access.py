@@ -222,9 +222,30 @@ def test_a_trainer_assigns_to_their_team_and_a_trainee_drills_under_the_policies
     assert team_db.cli("alice", *drill) == 1  # the one attempt is spent
     assert "used up" in capsys.readouterr().err
     assert team_db.cli("alice", *drill, "--trainee", team_db.login("bob")) == 2
+    capsys.readouterr()
+    # Assigned again with three attempts: three in all, the one used included.
+    alice = team_db.login("alice")
+    assert team_db.cli("tina", *scenarios, *assign[:-1], "3", "--trainee", alice) == 0
+    assert team_db.cli("alice", *drill) == 0
+    assert f"attempt 2/3 by {alice}" in capsys.readouterr().out
     with sql(team_db, "tina") as db:
         runs = db.execute("SELECT count(*), count(finished_at) FROM drill_runs").fetchone()
-    assert runs == (1, 1)
+    assert runs == (2, 2)
+    # A newer team assignment with nine attempts is outranked by alice's personal one
+    # (three): it cannot be used to claim a third attempt beyond hers.
+    assign_nine = [*assign[:-1], "9", "--team", "t1"]
+    assert team_db.cli("tina", *scenarios, *assign_nine) == 0
+    with sql(team_db, "owner") as db:
+        ids = [row[0] for row in db.execute("SELECT id FROM assignments ORDER BY id")]
+    personal, team_nine = ids[1], ids[2]
+    claim = (
+        "INSERT INTO drill_runs (set_id, trainee_id, assignment_id, assignment_key, attempt,"
+        " scenario_count, pass_mark, started_at)"
+        " SELECT %s, id, %s, %s, 3, 2, 60, now() FROM trainees"
+    )
+    forge(team_db, "alice", claim, SET_ID, team_nine, team_nine)
+    with sql(team_db, "alice") as db:  # the same claim under the effective one is fair
+        assert db.execute(claim, (SET_ID, personal, personal)).rowcount == 1
 
 
 def test_logins_are_made_by_an_admin_with_a_password_never_shown(

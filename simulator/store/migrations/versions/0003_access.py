@@ -66,22 +66,38 @@ CREATE FUNCTION callcoach_owns_session(sid text, still_open boolean) RETURNS boo
 AS $$
   SELECT EXISTS (SELECT 1 FROM sessions WHERE id = sid AND trainee_id = callcoach_me()
                  AND (NOT still_open OR NOT complete)) $$;
--- A drill attempt as the rules allow it: one's own, the next number, and for an
--- assignment its pass mark, its size and no more attempts than it gives.
+-- The assignments of a set that reach a trainee: their own and their teams'.
+CREATE FUNCTION callcoach_reaching(who integer, set_name text) RETURNS TABLE (
+    r_id integer, r_personal boolean, r_created timestamptz, r_attempts integer,
+    r_mark integer, r_scenarios integer) {DEFINER} AS $$
+  SELECT a.id, a.trainee_id IS NOT NULL, a.created_at, a.attempts, a.pass_mark,
+         a.scenario_count
+    FROM assignments a
+   WHERE a.set_id = set_name
+     AND (a.trainee_id = who
+          OR a.team_id IN (SELECT m.team_id FROM team_members m WHERE m.trainee_id = who)) $$;
+-- A drill attempt as the rules allow it (simulator.store.teams.assignments_of): one's
+-- own, the next number counted over every assignment of the set that reaches them,
+-- and for an assignment the effective one (personal before team, then the newest)
+-- with its pass mark, its size and no more attempts than it gives.
 CREATE FUNCTION callcoach_fair_run(
     who integer, set_name text, assignment integer, akey integer, nth integer,
     scenarios integer, mark integer, finished timestamptz) RETURNS boolean {DEFINER} AS $$
   SELECT who = callcoach_me() AND finished IS NULL AND akey = coalesce(assignment, 0)
      AND scenarios >= 1
-     AND nth = 1 + (SELECT count(*) FROM drill_runs
-                    WHERE set_id = set_name AND trainee_id = who AND assignment_key = akey)
+     AND nth = 1 + (SELECT count(*) FROM drill_runs r
+                    WHERE r.set_id = set_name AND r.trainee_id = who
+                      AND (r.assignment_key = akey OR (assignment IS NOT NULL
+                           AND r.assignment_key IN (
+                               SELECT g.r_id FROM callcoach_reaching(who, set_name) g))))
      AND (assignment IS NULL OR EXISTS (
-           SELECT 1 FROM assignments a
-           WHERE a.id = assignment AND a.set_id = set_name AND a.pass_mark = mark
-             AND nth <= a.attempts
-             AND (a.scenario_count IS NULL OR a.scenario_count = scenarios)
-             AND (a.trainee_id = who OR EXISTS (SELECT 1 FROM team_members m
-                  WHERE m.team_id = a.team_id AND m.trainee_id = who)))) $$;
+           SELECT 1 FROM callcoach_reaching(who, set_name) g
+           WHERE g.r_id = assignment AND g.r_mark = mark AND nth <= g.r_attempts
+             AND (g.r_scenarios IS NULL OR g.r_scenarios = scenarios)
+             AND NOT EXISTS (
+               SELECT 1 FROM callcoach_reaching(who, set_name) o
+               WHERE (o.r_personal, o.r_created, o.r_id)
+                   > (g.r_personal, g.r_created, g.r_id)))) $$;
 CREATE FUNCTION callcoach_may_link(sid text, run integer) RETURNS boolean {DEFINER} AS $$
   SELECT callcoach_owns_session(sid, true) AND EXISTS (
     SELECT 1 FROM drill_runs WHERE id = run AND trainee_id = callcoach_me()
@@ -225,7 +241,8 @@ def downgrade() -> None:
             op.execute(f"DROP POLICY trainer_{command} ON assignments")
         op.execute(
             "DROP FUNCTION callcoach_finish_session, callcoach_may_link, callcoach_fair_run,"
-            " callcoach_owns_session, callcoach_visible, callcoach_my_teams, callcoach_is_admin,"
+            " callcoach_reaching, callcoach_owns_session, callcoach_visible, callcoach_my_teams,"
+            " callcoach_is_admin,"
             " callcoach_role, callcoach_me"
         )
     op.drop_table("recordings")
