@@ -11,6 +11,7 @@ import pytest
 
 from simulator.store import open_store
 from simulator.store.teams import assignments_of
+from tests.store.conftest import sqlite_only
 from tests.team.conftest import SET_ID, Cli
 
 
@@ -24,6 +25,7 @@ def drill(cli: Cli, replay_dir: Path, trainee: str) -> int:
     return cli("drill", SET_ID, "--trainee", trainee, "--replay-dir", str(replay_dir))
 
 
+@sqlite_only  # drills by named trainees; PostgreSQL: test_pg_access (logins)
 def test_personal_and_team_assignments_are_one_row_with_attempts_counted_once(
     cli: Cli, replay_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -52,6 +54,7 @@ def test_personal_and_team_assignments_are_one_row_with_attempts_counted_once(
     assert "all 2 attempts at mini-drill are used up" in capsys.readouterr().err
 
 
+@sqlite_only  # drills by named trainees; PostgreSQL: test_pg_access (logins)
 def test_assigning_again_with_more_attempts_gives_the_difference(
     cli: Cli, replay_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
