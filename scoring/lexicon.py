@@ -34,23 +34,10 @@ from typing import Any
 import yaml
 
 from scoring import reading
+from scoring.categories import PUBLIC_CATEGORIES as PUBLIC_CATEGORIES  # re-exported
 from scoring.text import fold_en, fold_ja, stem_en
 
 LANGUAGES = ("ja", "en")
-PUBLIC_CATEGORIES: tuple[str, ...] = (
-    "empathy",
-    "apology",
-    "cushion",
-    "self_introduction",
-    "confirmation",
-    "aizuchi",
-    "gratitude",
-    "closing",
-    "hold",
-    "filler",
-    "ng_phrase",
-    "over_promise",
-)
 
 
 class LexiconError(ValueError):

@@ -20,9 +20,7 @@ from simulator.scenario.model import Outcome, Scenario
 
 # Seconds between the end of the trainee's reply and the caller's answer.
 CALLER_RESPONSE_DELAY = 0.6
-# DESIGN.md §7: an interruption starts > 0.2 s before the caller's end and overlaps ≥ 0.5 s.
-INTERRUPTION_LEAD = 0.2
-INTERRUPTION_OVERLAP = 0.5
+LINE_GAP = 0.3  # pause between two caller lines of one step
 
 # How the caller takes a barge-in: stop (and protest), or talk over the trainee.
 BargeInReaction = Literal["stop", "talk_over"]
@@ -63,9 +61,11 @@ class CallSession:
             scenario, mode=mode, level=self.conversation.level_number, seed=seed, trainee=trainee
         )
         self.recorder = SessionRecorder(header, sinks)
+        from scoring.card import record_rubric
+
+        self.thresholds = record_rubric(self.recorder.record).thresholds
         self.caller_free_at = 0.0  # when the caller's last line ends (or a hold ends)
         self.scorecard: dict[str, Any] | None = None
-        self._last_caller_index: int | None = None
 
     # -- state ---------------------------------------------------------------
     @property
@@ -101,7 +101,7 @@ class CallSession:
         """The trainee said ``text`` from ``start`` to ``end``. ``spoken_seconds`` is how
         long it takes to say (text mode: an estimate, since typing time is not talk)."""
         turn = self.conversation.turn.id
-        interrupted = self._interrupts(start, end)
+        interrupted = self._interrupts(text, start, end)
         self.recorder.add_utterance(
             {"speaker": "trainee", "turn": turn, "start": _r(start), "end": _r(end), "text": text}
             | (extra or {})
@@ -182,8 +182,6 @@ class CallSession:
         self.recorder.add_event(confirmed, "barge_in", reaction="stop", **event)
         for i in dropped:
             self.recorder.update_utterance(i, start=_r(stopped), end=_r(stopped), dropped=True)
-        if dropped and not line.get("cut_in"):
-            self._last_caller_index = index  # the reply answers the line it cut
         self._cut_line(index, stopped, line["end"] if planned_end is None else planned_end)
         said_ends = [u["end"] for u in self.record["utterances"][index:] if _said(u)]
         self.caller_free_at = min(self.caller_free_at, max([stopped, *said_ends]))
@@ -206,14 +204,18 @@ class CallSession:
             return  # cut before, or it had finished anyway
         self.recorder.update_utterance(index, end=_r(stopped), planned_end=_r(planned_end))
 
-    def _interrupts(self, start: float, end: float) -> bool:
-        if self._last_caller_index is None:
+    def _interrupts(self, text: str, start: float, end: float) -> bool:
+        """The scorer's rule (scoring.overlap), with the rubric's thresholds, on the
+        caller lines said so far: the engine and the score card always agree."""
+        from scoring.overlap import classify_overlap, line_spoken_at, reply_is_aizuchi_only
+
+        lines = [_Line.of(u) for u in self.record["utterances"] if _said(u)]
+        line = line_spoken_at(lines, start)
+        if line is None:
             return False
-        caller = self.record["utterances"][self._last_caller_index]
-        # A line cut short by a barge-in is judged as it was meant to be (DESIGN §7).
-        caller_end = caller.get("planned_end", caller["end"])
-        overlap = min(end, caller_end) - start
-        return start < caller_end - INTERRUPTION_LEAD and overlap >= INTERRUPTION_OVERLAP
+        aizuchi = reply_is_aizuchi_only(text, self.scenario.language)
+        judged = classify_overlap(line, start, end, self.thresholds, aizuchi_only=aizuchi)
+        return judged.kind == "interruption"
 
     def _cut_in_if_too_long(self, start: float, talk: float) -> list[Speech]:
         limit = self.conversation.cut_in_after()
@@ -257,9 +259,7 @@ class CallSession:
             speeches.append(
                 Speech(index, line.turn, line.text, t, t + duration, self.mood, line.cut_in)
             )
-            if not line.cut_in:
-                self._last_caller_index = index
-            t += duration + 0.3
+            t += duration + LINE_GAP
         self.caller_free_at = max(self.caller_free_at, speeches[-1].end)
         return speeches
 
@@ -274,6 +274,19 @@ class CallSession:
         from scoring import score_session
 
         return score_session(self.record)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A caller utterance of the record as scoring.overlap reads it."""
+
+    start: float
+    end: float
+    planned_end: float | None
+
+    @classmethod
+    def of(cls, utterance: dict[str, Any]) -> _Line:
+        return cls(utterance["start"], utterance["end"], utterance.get("planned_end"))
 
 
 def _said(utterance: dict[str, Any]) -> bool:
