@@ -142,8 +142,8 @@ def rtf_figures(replies: list[Any], recognizer: Any) -> None:
     from simulator.audio import AudioError
     from simulator.audio.prosody import Prosody
     from simulator.audio.tts import create_tts
+    from simulator.engine.hints import turn_hints
     from simulator.scenario.library import ScenarioLibrary
-    from simulator.voice.session import turn_hints
 
     for name, scenario_id in (("pyttsx3", SCENARIO), ("openjtalk", "ja-angry-late-delivery")):
         scenario = ScenarioLibrary().resolve(scenario_id)

@@ -9,7 +9,7 @@ same code runs headless in CI and live in the terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from simulator.engine.conversation import CallerLine, Conversation, Detector, Reply, Step
@@ -97,9 +97,11 @@ class CallSession:
         *,
         spoken_seconds: float | None = None,
         extra: dict[str, Any] | None = None,
+        answer_after: float | None = None,
     ) -> list[Speech]:
         """The trainee said ``text`` from ``start`` to ``end``. ``spoken_seconds`` is how
-        long it takes to say (text mode: an estimate, since typing time is not talk)."""
+        long it takes to say; ``answer_after``: the caller cannot answer before then
+        (text mode: the reply was sent then, whatever its speaking time)."""
         turn = self.conversation.turn.id
         interrupted = self._interrupts(text, start, end)
         self.recorder.add_utterance(
@@ -109,7 +111,7 @@ class CallSession:
         if interrupted:
             self.recorder.add_event(start, "interruption", turn=turn)
         speeches = self._cut_in_if_too_long(start, spoken_seconds or (end - start))
-        after = max(end, *(s.end for s in speeches)) if speeches else end
+        after = max(end, answer_after or end, *(s.end for s in speeches))
         step = self.conversation.respond(Reply(text=text, interrupted=interrupted))
         return speeches + self._apply(step, after, turn)
 
@@ -120,12 +122,14 @@ class CallSession:
         step = self.conversation.respond(Reply(silent=True))
         return self._apply(step, t - CALLER_RESPONSE_DELAY, turn)
 
-    def hold(self, start: float, end: float) -> list[Speech]:
-        """The trainee put the caller on hold from ``start`` to ``end``."""
-        self.recorder.add_event(start, "hold_start")
-        self.recorder.add_event(end, "hold_end", duration=_r(end - start))
+    def hold(self, start: float, end: float, *, react: bool = True) -> list[Speech]:
+        """The trainee put the caller on hold from ``start`` to ``end``; with ``react``
+        a caller kept waiting past their patience reacts when the trainee is back."""
+        turn = self.conversation.turn.id
+        self.recorder.add_event(start, "hold_start", turn=turn)
+        self.recorder.add_event(end, "hold_end", duration=_r(end - start), turn=turn)
         self.caller_free_at = max(self.caller_free_at, end)
-        if end - start <= self.conversation.hold_patience():
+        if not react or end - start <= self.conversation.hold_patience():
             return []
         step = self.conversation.held_too_long()
         return self._apply(step, end, self.conversation.turn.id)
@@ -192,6 +196,48 @@ class CallSession:
             return
         self.conversation.abandon()
         self._finish(t)
+
+    # -- caller lines as they are really said (CallLoop) ------------------------
+    def line_said(self, speech: Speech, start: float, end: float) -> Speech:
+        """``speech`` is said from ``start`` to ``end`` (later than planned, or as the
+        speaker really played it): the record follows."""
+        if (speech.start, speech.end) != (_r(start), _r(end)):
+            self.recorder.update_utterance(speech.index, start=_r(start), end=_r(end))
+        self.caller_free_at = max(self.caller_free_at, end)
+        return replace(speech, start=start, end=end)
+
+    def line_ended(self, index: int, end: float) -> None:
+        """A line the speaker finished at ``end`` (not cut)."""
+        if self.record["utterances"][index]["end"] != _r(end):
+            self.recorder.update_utterance(index, end=_r(end))
+        self.caller_free_at = max(self.caller_free_at, end)
+
+    def cut_for_hold(self, speech: Speech, at: float) -> str:
+        """A hold at ``at`` stops ``speech`` mid-line: the record keeps what was said
+        (``held: true``); returns the rest, said when the trainee is back."""
+        said, rest = split_said(speech, at, self.scenario.language)
+        self.recorder.update_utterance(speech.index, end=_r(at), text=said, held=True)
+        return rest
+
+    def resume_line(self, speech: Speech, rest: str, t: float) -> Speech:
+        """The rest of a line a hold cut, said from ``t`` (``resumes`` names the line)."""
+        duration = speech.end - speech.start
+        whole = max(len(speech.text), 1)
+        length = max(0.4, duration * len(rest) / whole)
+        utterance = {
+            "speaker": "customer",
+            "turn": speech.turn,
+            "start": _r(t),
+            "end": _r(t + length),
+            "text": rest,
+            "resumes": speech.index,
+        }
+        index = self.recorder.add_utterance(utterance)
+        self.caller_free_at = max(self.caller_free_at, t + length)
+        return Speech(index, speech.turn, rest, t, t + length, speech.mood)
+
+    def add_event(self, t: float, kind: str, **data: Any) -> None:
+        self.recorder.add_event(t, kind, **data)
 
     # -- internals -----------------------------------------------------------
     def _planned_after(self, index: int, t: float) -> list[int]:
@@ -287,6 +333,18 @@ class _Line:
     @classmethod
     def of(cls, utterance: dict[str, Any]) -> _Line:
         return cls(utterance["start"], utterance["end"], utterance.get("planned_end"))
+
+
+def split_said(speech: Speech, at: float, language: str) -> tuple[str, str]:
+    """(said, rest) of ``speech`` stopped at ``at``: characters in proportion to the time
+    spent, English cut at a word boundary (as the text-mode transcript reveals it)."""
+    span = speech.end - speech.start
+    fraction = 1.0 if span <= 0 else min(1.0, max(0.0, (at - speech.start) / span))
+    cut = int(len(speech.text) * fraction)
+    if language == "en" and 0 < cut < len(speech.text):
+        space = speech.text.rfind(" ", 0, cut + 1)
+        cut = space + 1 if space >= 0 else 0
+    return speech.text[:cut], speech.text[cut:]
 
 
 def _said(utterance: dict[str, Any]) -> bool:

@@ -310,18 +310,11 @@ def play_timed(
     trainee: str,
     rules: DrillRules,
 ) -> tuple[CallSession, bool]:
-    """``run_replay`` on a ``TimedCallSession``: the call ends (abandoned) when the time
-    limit is up."""
-    from functools import partial
-
+    """``run_replay`` with the drill's time limit: the call ends (abandoned, with a
+    ``time_up`` event) when it is up."""
     from simulator.engine.replay import run_replay
-    from simulator.team.timed import TimedCallSession
 
     session = run_replay(
-        scenario,
-        script,
-        sinks=sinks,
-        trainee=trainee,
-        make_session=partial(TimedCallSession, time_limit=rules.time_limit),
+        scenario, script, sinks=sinks, trainee=trainee, time_limit=rules.time_limit
     )
-    return session, bool(getattr(session, "timed_out", False))
+    return session, any(e["kind"] == "time_up" for e in session.record["events"])

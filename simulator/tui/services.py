@@ -46,6 +46,7 @@ class CallOptions:
     input_device: int | None = None  # None: the system default
     output_device: int | None = None
     drill: bool = False  # drill rules: no hints or practice, no retry, a time limit
+    time_limit: float | None = None  # seconds; the call ends (abandoned) when it is up
 
 
 CLOSE_SECONDS = 3.0  # at most this long at exit for waiting calls to be stored

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from simulator.engine.call import CallSession, Speech
+from simulator.engine.hints import turn_hints
 from simulator.voice.ports import CallerVoice, Speaker
 from simulator.voice.push_to_talk import NullStream, PushToTalk
-from simulator.voice.session import turn_hints
 from simulator.voice.updates import (
     BargedIn,
     CallEnded,
