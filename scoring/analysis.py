@@ -172,10 +172,11 @@ def analyse(session: Session, thresholds: Any) -> Facts:
     facts.cut_ins = timing.caller_cut_ins(session)
     facts.monotone = _monotone(facts)
     facts.early = _early(facts)
-    if session.audio_timing:
+    if session.rate_measured:
+        facts.rate = speech_rate(session, thresholds)
+    if session.timed:
         facts.gaps = timing.response_gaps(session, thresholds)
         facts.silences = timing.silences(session, thresholds)
-        facts.rate = speech_rate(session, thresholds)
         facts.talk_ratio = timing.talk_ratio(session)
         minutes = timing.trainee_minutes(session)
         fillers = len(facts.found("filler"))

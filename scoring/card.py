@@ -58,8 +58,28 @@ def _total(dimensions: dict[str, dict[str, Any]]) -> int | None:
     return round(sum(d["score"] * d["weight"] for d in scored) / weight)
 
 
+_NOT_MEASURED = {
+    "rate": "text mode: a typed reply's length is estimated from its text at a normal "
+    "speaking pace, so its speech rate would only echo that pace",
+    "timing": "text mode (recorded before replies were timed from the first keystroke): "
+    "the times are typing, not talk",
+}
+
+
+def _not_measured(facts: Facts) -> dict[str, str]:
+    """Why a null metric is null (a null is never a 0)."""
+    reasons = {}
+    if not facts.session.rate_measured:
+        reasons["speech_rate"] = _NOT_MEASURED["rate"]
+    if not facts.session.timed:
+        for name in ("response_gaps", "silences", "talk_ratio", "fillers_per_min"):
+            reasons[name] = _NOT_MEASURED["timing"]
+    return reasons
+
+
 def _metrics(facts: Facts) -> dict[str, Any]:
     return {
+        "not_measured": _not_measured(facts),
         "interruptions": facts.interruptions,
         "overlaps": facts.overlaps,
         "caller_cut_ins": facts.cut_ins,

@@ -127,8 +127,10 @@ def response_gaps(session: Session, thresholds: Thresholds) -> list[dict[str, An
 
 def silences(session: Session, thresholds: Thresholds) -> list[dict[str, Any]]:
     """Stretches of at least ``silence`` seconds with nobody talking and no hold,
-    between the first utterance's start and the last one's end."""
-    spans = sorted([(u.start, u.end) for u in session.utterances] + holds(session))
+    between the first utterance's start and the last one's end. Text mode: a trainee
+    typing a reply is not silent (the time until it is sent is covered)."""
+    typing = [u.typed for u in session.utterances if u.typed is not None]
+    spans = sorted([(u.start, u.end) for u in session.utterances] + holds(session) + typing)
     if not session.utterances:
         return []
     found = []
