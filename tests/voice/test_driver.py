@@ -73,6 +73,7 @@ class Call:
         self.call.start()
         assert self.call.listener is not None
         assert self.call.listener.join(60)
+        self.call.worker.call(lambda loop: None)  # the last reply's engine step is done
         return self.session.record
 
     def close(self) -> None:
@@ -181,7 +182,7 @@ def test_a_vanished_microphone_keeps_the_session_and_allows_typing(
     assert "microphone" in call.updates.of(DeviceLost)[0].message
     assert record["outcome"] is None and len(record["utterances"]) == 1
     call.speaker.fail_on_play = True  # the headset went with the microphone
-    call.call.type_reply(SORRY, 2.0, 6.0, 5.0)
+    call.call.type_reply(SORRY, 2.0, 6.0, 5.0).result(5)
     assert record["utterances"][1]["text"] == SORRY
     assert record["utterances"][2]["turn"] == "order"
     # the caller's answer is shown instead of heard
