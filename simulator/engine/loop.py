@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.engine.call import LINE_GAP, CallSession, Speech
+from simulator.engine.session import LINE_GAP, CallSession, Speech
 from simulator.scenario.model import Outcome
 
 

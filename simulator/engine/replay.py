@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.engine.call import CallSession
 from simulator.engine.conversation import Detector
 from simulator.engine.loop import CallLoop
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
 

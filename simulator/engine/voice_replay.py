@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from simulator.audio.asr.base import Recognition, Recognizer
     from simulator.audio.types import Audio
     from simulator.audio.vad import VadConfig
-    from simulator.engine.call import CallSession
     from simulator.engine.loop import CallLoop
     from simulator.engine.replay import WavReply
+    from simulator.engine.session import CallSession
 
 # The level of a caller line on the virtual clock: what CallAudio's normalised TTS
 # output plays at (simulator.audio.types.normalized target).
@@ -136,7 +136,7 @@ def write_replay_recording(session: CallSession, heard: list[HeardReply]) -> Pat
     (at the mood of the moment, cut where the call cut them), the WAV replies where
     they were placed. Without a caller voice here, the trainee channel alone."""
     from simulator.audio import AudioError
-    from simulator.voice.recording import SessionRecording, recording_path
+    from simulator.audio.recording import SessionRecording, recording_path
 
     if not heard:
         return None
@@ -150,7 +150,7 @@ def write_replay_recording(session: CallSession, heard: list[HeardReply]) -> Pat
 
 
 def _add_caller_lines(session: CallSession, recording: Any) -> None:
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
 
     record = session.record
     voice = prepare_call_audio(session.scenario, asr=None)

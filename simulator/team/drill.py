@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from simulator.errors import CallCoachError
 
 if TYPE_CHECKING:
-    from simulator.engine.call import CallSession
     from simulator.engine.record import SessionSink
     from simulator.engine.replay import ReplayScript
+    from simulator.engine.session import CallSession
     from simulator.scenario.library import ScenarioLibrary
     from simulator.scenario.model import Scenario, ScenarioSet
     from simulator.store import Store

@@ -3,7 +3,7 @@ split the engine records when a hold stops a line) and the hold warning."""
 
 from __future__ import annotations
 
-from simulator.engine.call import Speech, split_said
+from simulator.engine.session import Speech, split_said
 
 HOLD_WARN_SECONDS = 30.0  # DOMAIN.md §10: 「少々」 means at most 30 s
 

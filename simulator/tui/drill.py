@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.engine.clock import Clock, MonotonicClock
+from simulator.clock import Clock, MonotonicClock
 from simulator.team.drill import CallResult, DrillOutcome, DrillPlan, DrillStore
 from simulator.tui.services import CallOptions, Library, Services, SessionFactory, make_session
 

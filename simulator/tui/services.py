@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from simulator.engine.call import CallSession
-from simulator.engine.clock import Clock, MonotonicClock
+from simulator.clock import Clock, MonotonicClock
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
 from simulator.store.retrying_sink import RETRY_DELAYS, OpeningSink, RetryingSink, SaveStatus

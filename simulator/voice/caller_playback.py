@@ -9,15 +9,15 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from simulator.engine.call import LINE_GAP, Speech
+from simulator.engine.session import LINE_GAP, Speech
 from simulator.voice.ports import CallerVoice, Speaker
 from simulator.voice.updates import CallerFinished, CallerStarted, VoiceUpdate
 
 if TYPE_CHECKING:
     from simulator.audio.player import Line
-    from simulator.engine.clock import Clock
+    from simulator.audio.recording import SessionRecording
+    from simulator.clock import Clock
     from simulator.voice.engine_worker import EngineWorker
-    from simulator.voice.recording import SessionRecording
 
 WATCH_SECONDS = 0.1  # how often a waiting thread looks at the stop flag
 

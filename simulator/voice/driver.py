@@ -16,8 +16,8 @@ from concurrent.futures import Future
 from functools import partial
 from typing import TYPE_CHECKING
 
-from simulator.engine.call import CallSession
 from simulator.engine.loop import CallLoop, LineFinished, LoopEvent, MoodChanged
+from simulator.engine.session import CallSession
 from simulator.voice.caller_playback import CallerPlayback
 from simulator.voice.engine_worker import EngineWorker
 from simulator.voice.ports import CallerVoice, Speaker
@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from simulator.audio.asr.base import Recognizer
     from simulator.audio.frames import FrameSource
     from simulator.audio.listener import Listener
+    from simulator.audio.recording import SessionRecording
     from simulator.audio.vad import VadConfig
-    from simulator.engine.clock import Clock
+    from simulator.clock import Clock
     from simulator.voice.push_to_talk import PushToTalk
-    from simulator.voice.recording import SessionRecording
 
 __all__ = ["PARTIAL_EVERY", "VoiceCall"]
 

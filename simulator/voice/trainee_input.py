@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from simulator.audio.asr.base import Recognition, Recognizer
     from simulator.audio.asr.stream import RecognitionStream
     from simulator.audio.frames import Frame
-    from simulator.engine.clock import Clock
+    from simulator.audio.recording import SessionRecording
+    from simulator.clock import Clock
     from simulator.engine.loop import CallLoop
     from simulator.voice.engine_worker import EngineWorker
-    from simulator.voice.recording import SessionRecording
 
 LEVEL_EVERY = 3  # frames per level-meter update (90 ms)
 # Seconds of speech between two looks at the recogniser's partial result: often enough

@@ -17,7 +17,7 @@ from simulator.audio.prosody import Prosody
 from simulator.audio.tts import TTSEngine
 from simulator.audio.types import Audio
 from simulator.audio.vad import BargeIn, SpeechStarted, Utterance, VadEvent
-from simulator.engine.clock import VirtualClock
+from simulator.clock import VirtualClock
 from tests.audio.conftest import require_modules
 
 require_modules("webrtcvad")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from simulator.engine.call import CallSession, Speech
 from simulator.engine.loop import CallLoop
+from simulator.engine.session import CallSession, Speech
 from simulator.scenario.model import Branch, Condition, Scenario
 from tests.engine.fakes import fake_detect, sample_scenario
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from simulator.engine.call import CallSession
+from simulator.engine.session import CallSession
 from tests.engine.fakes import fake_detect, sample_scenario
 
 
@@ -33,7 +33,7 @@ class ListSink:
 @pytest.fixture
 def no_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about timing; the score card is tested with the real scorer elsewhere."""
-    monkeypatch.setattr("simulator.engine.call.CallSession._score", lambda self: {"total": 0})
+    monkeypatch.setattr("simulator.engine.session.CallSession._score", lambda self: {"total": 0})
 
 
 def session(sink: ListSink | None = None) -> CallSession:

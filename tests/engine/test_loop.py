@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from scoring import score_session
-from simulator.engine.call import CallSession
 from simulator.engine.loop import CallEnded, CallLoop, LineFinished, LineStarted
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from tests.engine.fakes import fake_detect, sample_scenario
 

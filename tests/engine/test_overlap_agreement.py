@@ -10,7 +10,7 @@ from scoring import score_session
 from scoring.overlap import classify_overlap, line_spoken_at
 from scoring.record import parse_session
 from scoring.thresholds import Thresholds
-from simulator.engine.call import CallSession
+from simulator.engine.session import CallSession
 from tests.engine.fakes import fake_detect, sample_scenario
 
 REPLIES = ("Right.", "I see, I see.", "Mm-hm.", "Yes, I will check that now.", "I'm so sorry.")

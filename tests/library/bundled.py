@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from simulator.engine.call import CallSession
 from simulator.engine.replay import load_replay, run_replay
+from simulator.engine.session import CallSession
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.model import Scenario
 

@@ -113,8 +113,8 @@ def test_the_assignment_rules_win_over_the_sets(
 
 def test_the_time_limit_also_ends_a_silent_call() -> None:
     """The trainee may just stay silent: the loop's clock ends the call at the limit."""
-    from simulator.engine.call import CallSession
     from simulator.engine.loop import CallLoop
+    from simulator.engine.session import CallSession
 
     scenario = ScenarioLibrary().scenario(SCENARIOS[0])
     loop = CallLoop(CallSession(scenario, mode="text", trainee="kim"), time_limit=16.0)

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.engine.call import CallSession
-from simulator.engine.clock import VirtualClock
+from simulator.clock import VirtualClock
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.scenario.model import (
     Branch,
     Briefing,

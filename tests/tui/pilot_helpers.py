@@ -10,7 +10,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from simulator.engine.clock import VirtualClock
+from simulator.clock import VirtualClock
 from simulator.tui.screens.call import CallScreen
 
 

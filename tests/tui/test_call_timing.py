@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.engine.call import Speech
+from simulator.engine.session import Speech
 from simulator.tui.call_timing import revealed_text
 
 

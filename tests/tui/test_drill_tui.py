@@ -13,9 +13,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from simulator.cli.main import main
-from simulator.engine.call import CallSession
-from simulator.engine.clock import VirtualClock
+from simulator.clock import VirtualClock
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.paths import config_dir
 from simulator.scenario.model import DrillRules, Scenario, ScenarioSet
 from simulator.store import Store, open_store

@@ -16,7 +16,7 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from simulator.engine.clock import VirtualClock
+from simulator.clock import VirtualClock
 from simulator.engine.session_header import session_header
 from simulator.scenario.model import Scenario, Source
 from simulator.store import Store, open_store

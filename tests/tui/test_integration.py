@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from simulator.cli.commands.tui import build_app
-from simulator.engine.clock import VirtualClock
+from simulator.clock import VirtualClock
 from simulator.tui.app import CallCoachApp
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.history import HistoryScreen

@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 import pytest
 
+from simulator.audio.recording import SessionRecording
 from simulator.audio.types import Audio, read_wav
-from simulator.engine.call import CallSession
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from simulator.scenario.model import Scenario
 from simulator.voice.driver import VoiceCall
-from simulator.voice.recording import SessionRecording
 from simulator.voice.updates import (
     BargedIn,
     CallEnded,

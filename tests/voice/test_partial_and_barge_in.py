@@ -13,9 +13,9 @@ import pytest
 from rapidfuzz import fuzz
 
 from simulator.audio.types import Audio, read_wav
-from simulator.engine.call import CallSession
 from simulator.engine.loop import CallLoop
 from simulator.engine.replay import WavReply
+from simulator.engine.session import CallSession
 from simulator.engine.voice_replay import play_wav_reply
 from simulator.scenario.library import ScenarioLibrary
 from simulator.scenario.model import Scenario

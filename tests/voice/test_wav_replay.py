@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from simulator.cli.main import main
-from simulator.engine.call import CallSession
 from simulator.engine.replay import load_replay, run_replay
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from simulator.scenario.model import Scenario
 from tests.voice.conftest import speak_to_wav

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
 from simulator.engine.loop import CallEnded, CallLoop, LoopEvent
 from simulator.errors import CallCoachError
 from simulator.i18n import t

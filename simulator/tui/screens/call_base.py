@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from simulator.engine.call import CallSession
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
 from simulator.engine.loop import CallEnded, LineFinished, LineStarted, LoopEvent, MoodChanged
+from simulator.engine.session import CallSession
 from simulator.scenario.model import Scenario
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.mood_meter import MoodMeter

@@ -21,8 +21,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
-from simulator.engine.call import Speech
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
+from simulator.engine.session import Speech
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
 from simulator.tui import voice_messages as vm
@@ -40,7 +40,7 @@ from simulator.tui.widgets.voice_state import VoiceState
 from simulator.voice import updates as u
 
 if TYPE_CHECKING:
-    from simulator.engine.call import CallSession
+    from simulator.engine.session import CallSession
 
 END_PAUSE = 1.5  # seconds to take in the caller's last words before the result
 
@@ -121,7 +121,7 @@ class VoiceCallScreen(CallScreenBase):
     def _new_session(self) -> CallSession:
         """Made only once the devices are open, so a call that never started leaves no
         session behind."""
-        from simulator.engine.call import CallSession
+        from simulator.engine.session import CallSession
 
         options = self.options
         self.session = CallSession(
