@@ -64,7 +64,6 @@ class CallSession:
         from scoring.card import record_rubric
 
         self.thresholds = record_rubric(self.recorder.record).thresholds
-        self.caller_free_at = 0.0  # when the caller's last line ends (or a hold ends)
         self.scorecard: dict[str, Any] | None = None
 
     # -- state ---------------------------------------------------------------
@@ -128,7 +127,6 @@ class CallSession:
         turn = self.conversation.turn.id
         self.recorder.add_event(start, "hold_start", turn=turn)
         self.recorder.add_event(end, "hold_end", duration=_r(end - start), turn=turn)
-        self.caller_free_at = max(self.caller_free_at, end)
         if not react or end - start <= self.conversation.hold_patience():
             return []
         step = self.conversation.held_too_long()
@@ -187,8 +185,6 @@ class CallSession:
         for i in dropped:
             self.recorder.update_utterance(i, start=_r(stopped), end=_r(stopped), dropped=True)
         self._cut_line(index, stopped, line["end"] if planned_end is None else planned_end)
-        said_ends = [u["end"] for u in self.record["utterances"][index:] if _said(u)]
-        self.caller_free_at = min(self.caller_free_at, max([stopped, *said_ends]))
         return dropped
 
     def abandon(self, t: float) -> None:
@@ -203,14 +199,12 @@ class CallSession:
         speaker really played it): the record follows."""
         if (speech.start, speech.end) != (_r(start), _r(end)):
             self.recorder.update_utterance(speech.index, start=_r(start), end=_r(end))
-        self.caller_free_at = max(self.caller_free_at, end)
         return replace(speech, start=start, end=end)
 
     def line_ended(self, index: int, end: float) -> None:
         """A line the speaker finished at ``end`` (not cut)."""
         if self.record["utterances"][index]["end"] != _r(end):
             self.recorder.update_utterance(index, end=_r(end))
-        self.caller_free_at = max(self.caller_free_at, end)
 
     def cut_for_hold(self, speech: Speech, at: float) -> str:
         """A hold at ``at`` stops ``speech`` mid-line: the record keeps what was said
@@ -233,7 +227,6 @@ class CallSession:
             "resumes": speech.index,
         }
         index = self.recorder.add_utterance(utterance)
-        self.caller_free_at = max(self.caller_free_at, t + length)
         return Speech(index, speech.turn, rest, t, t + length, speech.mood)
 
     def add_event(self, t: float, kind: str, **data: Any) -> None:
@@ -306,7 +299,6 @@ class CallSession:
                 Speech(index, line.turn, line.text, t, t + duration, self.mood, line.cut_in)
             )
             t += duration + LINE_GAP
-        self.caller_free_at = max(self.caller_free_at, speeches[-1].end)
         return speeches
 
     def _finish(self, t: float) -> None:
