@@ -31,8 +31,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from scoring import reading
 from scoring.categories import PUBLIC_CATEGORIES as PUBLIC_CATEGORIES  # re-exported
 from scoring.text import fold_en, fold_ja, stem_en
@@ -144,6 +142,8 @@ def parse_lexicon(data: Any, language: str, where: str) -> Lexicon:
 @cache
 def load_lexicon(language: str) -> Lexicon:
     """The bundled lexicon for ``language`` (ja or en), parsed once per process."""
+    import yaml  # loaded on first use: `callcoach --help` needs no YAML
+
     if language not in LANGUAGES:
         raise LexiconError(f"no lexicon for language {language!r}; expected one of {LANGUAGES}")
     name = f"{language}.yaml"

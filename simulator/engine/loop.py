@@ -256,6 +256,8 @@ class CallLoop:
             return
         self._hold_since = None
         reaction = self.session.hold(start, at)
+        if self.outcome is not None:  # kept waiting too long, the caller hangs up
+            self._queue.clear()
         lines = list(reaction)
         held, self._held = self._held, None
         if held is not None and self.outcome is None:

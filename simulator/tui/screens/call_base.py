@@ -63,7 +63,7 @@ class CallScreenBase(WorkerScreen):
         follows)."""
 
     def show_result(self) -> None:
-        if self.session is not None and self.is_current:
+        if self.session is not None:
             self.cc.show_result(self.scenario, self.options, self.session)
 
     # -- abandoning -------------------------------------------------------------
