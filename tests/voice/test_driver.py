@@ -4,6 +4,7 @@ hear it, the engine records it all on the one session clock."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,9 +51,23 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Audio]:
     }
 
 
+class ThreadSink:
+    """A session sink that notes which thread each write came from."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+
+    def _note(self, *_args: Any) -> None:
+        self.threads.append(threading.current_thread().name)
+
+    session_started = utterance_added = utterance_updated = event_added = _note
+    session_finished = _note
+
+
 class Call:
     def __init__(self, scenario: Scenario, sphinx: Any, steps: list[Step]) -> None:
-        self.session = CallSession(scenario, mode="voice", seed=1)
+        self.sink = ThreadSink()
+        self.session = CallSession(scenario, mode="voice", seed=1, sinks=[self.sink])
         self.clock = FrameClock()
         self.speaker = QueueSpeaker(self.clock)
         self.updates = Updates()
@@ -120,6 +135,8 @@ def test_replies_are_heard_recorded_and_answered(make_call: Any, speech: dict[st
     assert any(m.speaking for m in updates.of(MicLevel))
     assert max(m.level for m in updates.of(MicLevel)) > 0.01
     assert not [e for e in record["events"] if e["kind"] in ("silence", "interruption")]
+    # every engine step and database write ran on the engine thread (after the header)
+    assert len(call.sink.threads) > 10 and set(call.sink.threads[1:]) == {"engine"}
     # the recording: what was played on the left, the microphone on the right
     stereo = call.recording.mixdown().astype(float) / 32768
 
