@@ -1,7 +1,7 @@
 """Clocks. Every time in a session is seconds from call start on one clock.
 
-Replay and tests use ``VirtualClock`` (advanced explicitly, never sleeps); the
-TUI and voice mode use ``MonotonicClock``.
+The TUI and voice mode use ``MonotonicClock``; replay places everything on the call
+loop's own clock, and tests use their own ``VirtualClock`` (tests/virtual_clock.py).
 """
 
 from __future__ import annotations
@@ -20,15 +20,3 @@ class MonotonicClock:
 
     def now(self) -> float:
         return time.monotonic() - self._origin
-
-
-class VirtualClock:
-    def __init__(self, start: float = 0.0) -> None:
-        self._now = start
-
-    def now(self) -> float:
-        return self._now
-
-    def advance_to(self, t: float) -> None:
-        # Time never runs backwards: events computed in the past leave the clock alone.
-        self._now = max(self._now, t)

@@ -89,10 +89,6 @@ class CallLoop:
         return self._hold_since
 
     @property
-    def composing_since(self) -> float | None:
-        return self._composing_since
-
-    @property
     def all_said(self) -> bool:
         """No caller line is being said or waiting."""
         return self._current is None and not self._queue

@@ -13,7 +13,6 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from simulator.cli.main import main
-from simulator.clock import VirtualClock
 from simulator.engine.record import SessionSink
 from simulator.engine.session import CallSession
 from simulator.paths import config_dir
@@ -31,6 +30,7 @@ from simulator.tui.services import CallOptions
 from simulator.tui.settings import TuiSettings, save_settings
 from tests.tui.fakes import FIXED_CARD, FakeLibrary, english_scenario, fake_detect, late_parcel
 from tests.tui.pilot_helpers import at, run_async, settle
+from tests.virtual_clock import VirtualClock
 
 if TYPE_CHECKING:
     from simulator.scenario.library import ScenarioLibrary
