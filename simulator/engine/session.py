@@ -102,7 +102,7 @@ class CallSession:
         long it takes to say; ``answer_after``: the caller cannot answer before then
         (text mode: the reply was sent then, whatever its speaking time)."""
         turn = self.conversation.turn.id
-        interrupted = self._interrupts(text, start, end)
+        interrupted = self._interrupts(text, _r(start), _r(end))  # as recorded
         self.recorder.add_utterance(
             {"speaker": "trainee", "turn": turn, "start": _r(start), "end": _r(end), "text": text}
             | (extra or {})

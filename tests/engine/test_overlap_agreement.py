@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scoring import score_session
@@ -28,6 +28,9 @@ def engine_and_card(text: str, offset: float, length: float) -> tuple[bool, str 
 
 
 @settings(max_examples=150, deadline=None)
+# found by a 3,000-case run: the engine judged the unrounded times, the card the
+# recorded (millisecond) ones — 0.4994 s vs 0.500 s of overlap
+@example(text="Yes, I will check that now.", offset=-0.7561303686010786, length=0.4994246667981232)
 @given(
     text=st.sampled_from(REPLIES),
     offset=st.floats(-1.6, 0.3),
