@@ -21,7 +21,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("simulator.engine",),
     ("simulator.audio", "simulator.store"),
     ("simulator.scenario", "simulator.i18n", "simulator.paths", "simulator.errors",
-     "simulator.clock", "simulator.cells"),
+     "simulator.clock", "simulator.cells", "simulator.safe_text",
+     "simulator.trainer_config"),
     ("scoring",),
 ]  # fmt: skip
 PACKAGES = ("simulator", "scoring")

@@ -10,7 +10,6 @@ from typing import Any
 
 from textual.widgets import Button, Static
 
-from simulator.engine.clock import VirtualClock
 from simulator.i18n import t
 from simulator.store import Store, open_store
 from simulator.tui.app import CallCoachApp
@@ -23,6 +22,7 @@ from tests.safety.disk import DiskFull
 from tests.tui.conftest import ui_in_japanese  # noqa: F401 - the TUI tests' language
 from tests.tui.fakes import FakeLibrary, late_parcel
 from tests.tui.pilot_helpers import at, call_screen, open_call, run_async, settle, type_text
+from tests.virtual_clock import VirtualClock
 
 NEVER = (3600.0,)  # background retries only when the test asks (the button)
 
