@@ -85,7 +85,8 @@ async def test_a_disk_filling_mid_call_is_told_and_nothing_is_lost(tmp_path: Pat
         assert str(tmp_path / "journal") in text  # where the copy is
 
         assert call.session.outcome == "escalated"  # this reply ended the call
-        await at(pilot, clock, call.timing.speaking_until + 2.0)  # its last words heard
+        assert call.loop is not None
+        await at(pilot, clock, call.loop.caller_free_at + 2.0)  # its last words heard
         result = pilot.app.screen
         assert isinstance(result, ResultScreen)
         report = result.query_one(SaveReport)
