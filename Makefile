@@ -37,6 +37,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check simulator scoring scenarios tests bench
 	$(BIN)/ruff format --check simulator scoring scenarios tests bench
+	$(BIN)/python .ci/layers.py
 
 typecheck: setup
 	$(BIN)/mypy

@@ -172,7 +172,7 @@ def device_figures(line: object) -> None:
         return
     from simulator.audio.player import Player
     from simulator.audio.types import Audio
-    from simulator.engine.clock import MonotonicClock
+    from simulator.clock import MonotonicClock
     from tests.audio.pulse import start_pulseaudio
 
     assert isinstance(line, Audio)

@@ -63,7 +63,7 @@ def player_start_samples(count: int = 20) -> list[float]:
 
     from simulator.audio.player import Player
     from simulator.audio.types import Audio
-    from simulator.engine.clock import MonotonicClock
+    from simulator.clock import MonotonicClock
 
     clock = MonotonicClock()
     player = Player(clock).start()
@@ -84,7 +84,7 @@ def player_start_samples(count: int = 20) -> list[float]:
 def first_line_figures(player_start: list[float], root: Path) -> None:
     """Start → first caller line audible: engine load and synthesis into an empty
     cache (cold) or a cache hit, then the player's start."""
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
     from simulator.scenario.library import ScenarioLibrary
 
     start = statistics.median(player_start) if player_start else None
@@ -142,8 +142,8 @@ def rtf_figures(replies: list[Any], recognizer: Any) -> None:
     from simulator.audio import AudioError
     from simulator.audio.prosody import Prosody
     from simulator.audio.tts import create_tts
+    from simulator.engine.hints import turn_hints
     from simulator.scenario.library import ScenarioLibrary
-    from simulator.voice.session import turn_hints
 
     for name, scenario_id in (("pyttsx3", SCENARIO), ("openjtalk", "ja-angry-late-delivery")):
         scenario = ScenarioLibrary().resolve(scenario_id)
@@ -189,7 +189,7 @@ def main() -> None:
 def run_all(root: Path) -> None:
     from simulator.audio import AudioError
     from simulator.audio.asr.sphinx import SphinxRecognizer
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
     from simulator.scenario.library import ScenarioLibrary
 
     replies = espeak_replies(root)

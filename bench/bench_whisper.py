@@ -141,7 +141,7 @@ def full_window_figures(recognizer: Any) -> None:
 
 def latency_figures(recognizer: Any) -> None:
     from bench.voice_pipeline import openjtalk_replies, pipeline_turns
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
     from simulator.scenario.library import ScenarioLibrary
 
     replies = openjtalk_replies(JA_SCENARIO)

@@ -233,8 +233,8 @@ def one_call(
     seed: int,
     figures: dict[str, list[float]],
 ) -> None:
-    from simulator.engine.call import CallSession
-    from simulator.engine.clock import Clock
+    from simulator.clock import Clock
+    from simulator.engine.session import CallSession
     from simulator.voice.driver import VoiceCall
     from simulator.voice.updates import CallEnded, CallerFinished, Heard
 

@@ -3,8 +3,8 @@ and feedback. Imports nothing of the application (simulator/), no UI, audio or
 database library; pyopenjtalk only lazily, for Japanese readings."""
 
 from scoring.card import SCORECARD_FORMAT, score_session
+from scoring.categories import PUBLIC_CATEGORIES as CATEGORIES
 from scoring.detect import Detection, PhraseHit, detect
-from scoring.lexicon import PUBLIC_CATEGORIES as CATEGORIES
 from scoring.record import SessionError
 from scoring.rubric import PRESETS, RubricError
 

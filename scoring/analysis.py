@@ -10,12 +10,11 @@ from typing import Any
 from scoring import timing
 from scoring.detect import KEY_PHRASE, PhraseHit, scan
 from scoring.lexicon import PUBLIC_CATEGORIES
+from scoring.overlap import is_aizuchi_only
 from scoring.rate import speech_rate
 from scoring.readback import reads_back
 from scoring.record import Session, Utterance
 from scoring.text import fold_en, fold_ja
-
-_LISTENING_SOUNDS = ("aizuchi", "filler")
 
 
 @dataclass
@@ -134,13 +133,8 @@ def _fold(text: str, language: str) -> str:
 
 def aizuchi_only(facts: Facts, utterance: Utterance) -> bool:
     """True when nothing but aizuchi (and fillers) was said: a backchannel."""
-    hits = [h for h in facts.hits.get(utterance.index, []) if h.category in _LISTENING_SOUNDS]
-    if not any(h.category == "aizuchi" for h in hits):
-        return False
-    rest = list(utterance.text)
-    for hit in hits:
-        rest[hit.start : hit.end] = [" "] * (hit.end - hit.start)
-    return not _fold("".join(rest), facts.session.language).strip()
+    hits = facts.hits.get(utterance.index, [])
+    return is_aizuchi_only(utterance.text, hits, facts.session.language)
 
 
 def _monotone(facts: Facts) -> list[dict[str, Any]]:
@@ -178,10 +172,11 @@ def analyse(session: Session, thresholds: Any) -> Facts:
     facts.cut_ins = timing.caller_cut_ins(session)
     facts.monotone = _monotone(facts)
     facts.early = _early(facts)
-    if session.audio_timing:
+    if session.rate_measured:
+        facts.rate = speech_rate(session, thresholds)
+    if session.timed:
         facts.gaps = timing.response_gaps(session, thresholds)
         facts.silences = timing.silences(session, thresholds)
-        facts.rate = speech_rate(session, thresholds)
         facts.talk_ratio = timing.talk_ratio(session)
         minutes = timing.trainee_minutes(session)
         fillers = len(facts.found("filler"))

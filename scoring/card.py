@@ -58,8 +58,28 @@ def _total(dimensions: dict[str, dict[str, Any]]) -> int | None:
     return round(sum(d["score"] * d["weight"] for d in scored) / weight)
 
 
+_NOT_MEASURED = {
+    "rate": "text mode: a typed reply's length is estimated from its text at a normal "
+    "speaking pace, so its speech rate would only echo that pace",
+    "timing": "text mode (recorded before replies were timed from the first keystroke): "
+    "the times are typing, not talk",
+}
+
+
+def _not_measured(facts: Facts) -> dict[str, str]:
+    """Why a null metric is null (a null is never a 0)."""
+    reasons = {}
+    if not facts.session.rate_measured:
+        reasons["speech_rate"] = _NOT_MEASURED["rate"]
+    if not facts.session.timed:
+        for name in ("response_gaps", "silences", "talk_ratio", "fillers_per_min"):
+            reasons[name] = _NOT_MEASURED["timing"]
+    return reasons
+
+
 def _metrics(facts: Facts) -> dict[str, Any]:
     return {
+        "not_measured": _not_measured(facts),
         "interruptions": facts.interruptions,
         "overlaps": facts.overlaps,
         "caller_cut_ins": facts.cut_ins,
@@ -97,17 +117,29 @@ def _default_rubric_name(record: Mapping[str, Any]) -> str:
     return str(record.get("caller_type") or "angry")
 
 
+def record_rubric(
+    record: Mapping[str, Any], rubric: str | Path | Mapping[str, Any] | None = None
+) -> Rubric:
+    """The rubric a record is scored with (its thresholds also drive the engine's
+    interruption check during the call)."""
+    chosen: Rubric = resolve_rubric(rubric, _default_rubric_name(record))
+    guide = record.get("guide")
+    if isinstance(guide, Mapping) and (
+        rubric is None or (isinstance(rubric, str) and rubric in PRESETS)
+    ):
+        # The scenario's pass mark and thresholds refine a preset; a trainer's own
+        # rubric file or mapping is taken as written.
+        chosen = with_guide(chosen, guide)
+    return chosen
+
+
 def score_session(
     record: Mapping[str, Any], *, rubric: str | Path | Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """Score one decoded session record. Raises scoring.SessionError for a record that
     cannot be scored and scoring.RubricError for a bad rubric (one-line messages)."""
     session = parse_session(record)
-    chosen: Rubric = resolve_rubric(rubric, _default_rubric_name(record))
-    if rubric is None or (isinstance(rubric, str) and rubric in PRESETS):
-        # The scenario's pass mark and thresholds refine a preset; a trainer's own
-        # rubric file or mapping is taken as written.
-        chosen = with_guide(chosen, session.guide)
+    chosen = record_rubric(record, rubric)
     facts = analyse(session, chosen.thresholds)
     results = {name: check(facts) for name, check in CHECKS.items()}
     dimensions = {d.name: _dimension(d, results) for d in chosen.dimensions}

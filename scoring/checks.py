@@ -94,7 +94,7 @@ def response_timing(facts: Facts) -> Result | None:
 
 @check("no_silences")
 def no_silences(facts: Facts) -> Result | None:
-    if facts.silences is None or not facts.trainee:
+    if facts.silences is None:
         return None
     evidence = []
     for silence in facts.silences:

@@ -184,38 +184,61 @@ def name_at_close(facts: Facts) -> Result | None:
 _SHORT_HOLD_WORDS = ("少々", "しょうしょう", "moment", "second")
 
 
-def _mark(facts: Facts, index: int, ok: bool, good: str, bad: str) -> Evidence:
-    return _ev(facts, index, "+" if ok else "-", good if ok else bad)
-
-
-def _hold_limit(facts: Facts, announcement: int) -> float:
-    hits = facts.hits.get(announcement, [])
+def hold_limit(facts: Facts, announcement: int | None) -> float:
+    """``hold_long`` when the trainee announced a longer wait (「しばらく」); otherwise —
+    「少々」, or no announcement — ``hold_short`` (30 s)."""
+    hits = facts.hits.get(announcement, []) if announcement is not None else []
     said = " ".join(h.text.lower() for h in hits if h.category == "hold")
-    short = any(word in said for word in _SHORT_HOLD_WORDS)
-    return facts.thresholds.hold_short if short else facts.thresholds.hold_long
+    if said and not any(word in said for word in _SHORT_HOLD_WORDS):
+        return facts.thresholds.hold_long
+    return facts.thresholds.hold_short
+
+
+def hold_credit(seconds: float, limit: float, fade: float) -> float:
+    """A hold within ``limit`` earns its point; past it the credit falls in proportion
+    to the overrun and is gone ``fade`` seconds later (the longer the caller waits,
+    the more it costs)."""
+    if seconds <= limit:
+        return 1.0
+    return max(0.0, 1.0 - (seconds - limit) / max(fade, 0.001))
 
 
 @check("hold_etiquette")
 def hold_etiquette(facts: Facts) -> Result | None:
-    """Per hold: announced before, thanked after, no longer than promised (「少々」
-    ≤ ``hold_short``, otherwise ≤ ``hold_long``)."""
-    evidence: list[Evidence] = []
+    """Per hold: announced before, thanked after, and its length graded
+    (``hold_credit``). The length counts on the turn where the hold was placed: the
+    last utterance before it (the trainee's announcement, or the caller's line)."""
+    graded: list[tuple[Evidence, float]] = []
+    limits = facts.thresholds
     for start, end in holds(facts.session):
         before = [u for u in facts.trainee if u.end <= start + 0.001]
+        anyone = [u for u in facts.session.utterances if u.start <= start + 0.001]
         after = [u for u in facts.trainee if u.start >= end - 0.001]
         if before:
-            index = before[-1].index
-            announced = "hold" in facts.categories(index)
-            evidence.append(_mark(facts, index, announced, "hold_announced", "hold_unannounced"))
-            limit = _hold_limit(facts, index)
-            ok = ms(end - start) <= limit
-            evidence.append(_mark(facts, index, ok, "hold_length_ok", f"hold_too_long:{limit:g}"))
+            announced = "hold" in facts.categories(before[-1].index)
+            graded.append(
+                _graded(facts, before[-1].index, announced, "hold_announced", "hold_unannounced")
+            )
+        anchor = anyone[-1] if anyone else None
+        if anchor is not None:
+            limit = hold_limit(facts, before[-1].index if before else None)
+            credit = hold_credit(ms(end - start), limit, limits.hold_long)
+            note = "hold_length_ok" if credit == 1.0 else f"hold_too_long:{limit:g}"
+            evidence = _ev(facts, anchor.index, "+" if credit == 1.0 else "-", note)
+            graded.append((evidence, credit))
         if after:
             thanked = bool(facts.categories(after[0].index) & {"hold", "gratitude", "apology"})
-            evidence.append(
-                _mark(facts, after[0].index, thanked, "hold_thanked", "hold_not_thanked")
+            graded.append(
+                _graded(facts, after[0].index, thanked, "hold_thanked", "hold_not_thanked")
             )
-    return _share(evidence)
+    if not graded:
+        return None
+    share = sum(credit for _, credit in graded) / len(graded)
+    return Result(share, tuple(evidence for evidence, _ in graded))
+
+
+def _graded(facts: Facts, index: int, ok: bool, good: str, bad: str) -> tuple[Evidence, float]:
+    return _ev(facts, index, "+" if ok else "-", good if ok else bad), 1.0 if ok else 0.0
 
 
 @check("outcome")

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from scoring.text import fold_en, fold_ja
 
 
 @cache
 def _groups(language: str) -> tuple[tuple[str, ...], ...]:
+    import yaml  # loaded on first use: `callcoach --help` needs no YAML
+
     text = resources.files("scoring").joinpath("lexicons", "concepts.yaml").read_text("utf-8")
     data = yaml.safe_load(text) or {}
     return tuple(tuple(str(word) for word in group) for group in data.get(language, []))

@@ -7,8 +7,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from scoring.analysis import Facts
 from scoring.checks import Evidence
 from scoring.gates import FailedGate
@@ -17,6 +15,8 @@ from scoring.text import fold_en, fold_ja
 
 @cache
 def _wording() -> dict[str, Any]:
+    import yaml  # loaded on first use: `callcoach --help` needs no YAML
+
     text = resources.files("scoring").joinpath("messages.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data

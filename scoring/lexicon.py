@@ -31,26 +31,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from scoring import reading
+from scoring.categories import PUBLIC_CATEGORIES as PUBLIC_CATEGORIES  # re-exported
 from scoring.text import fold_en, fold_ja, stem_en
 
 LANGUAGES = ("ja", "en")
-PUBLIC_CATEGORIES: tuple[str, ...] = (
-    "empathy",
-    "apology",
-    "cushion",
-    "self_introduction",
-    "confirmation",
-    "aizuchi",
-    "gratitude",
-    "closing",
-    "hold",
-    "filler",
-    "ng_phrase",
-    "over_promise",
-)
 
 
 class LexiconError(ValueError):
@@ -157,6 +142,8 @@ def parse_lexicon(data: Any, language: str, where: str) -> Lexicon:
 @cache
 def load_lexicon(language: str) -> Lexicon:
     """The bundled lexicon for ``language`` (ja or en), parsed once per process."""
+    import yaml  # loaded on first use: `callcoach --help` needs no YAML
+
     if language not in LANGUAGES:
         raise LexiconError(f"no lexicon for language {language!r}; expected one of {LANGUAGES}")
     name = f"{language}.yaml"

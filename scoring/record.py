@@ -33,6 +33,9 @@ class Utterance:
     # A caller line cut short by a barge-in: when it would have ended. Interruptions
     # are judged against it, since the caller stopped *because* they were talked over.
     planned_end: float | None = None
+    # Text mode: [first keystroke, sent]. The utterance itself is the reply as said —
+    # from the first keystroke, for as long as saying the text takes.
+    typed: tuple[float, float] | None = None
 
     @property
     def duration(self) -> float:
@@ -66,8 +69,19 @@ class Session:
     guide: Mapping[str, Any] = field(default_factory=dict)
 
     @property
-    def audio_timing(self) -> bool:
-        """Text-mode sessions have typing times, not speech: audio metrics are null."""
+    def timed(self) -> bool:
+        """Gaps, silences and talk ratio can be measured: voice and replay from their
+        times; text mode when its replies carry ``typed`` (each reply then starts at
+        its first keystroke and lasts its speaking time — older text records timed
+        the typing, which is not talk). A trainee who never replied is timed too."""
+        if self.mode != "text":
+            return True
+        return all(u.typed is not None for u in self.by("trainee"))
+
+    @property
+    def rate_measured(self) -> bool:
+        """Speech rate needs audio: a text reply's length is estimated from the text at
+        a normal pace, so its rate would only echo that pace."""
         return self.mode != "text"
 
     def by(self, speaker: str) -> list[Utterance]:
@@ -128,7 +142,15 @@ def _utterance(index: int, raw: Any) -> Utterance:
         voiced=_voiced(raw.get("voiced"), f"{where}.voiced"),
         cut_in=bool(raw.get("cut_in", False)),
         planned_end=planned_end,
+        typed=_typed(raw.get("typed"), f"{where}.typed"),
     )
+
+
+def _typed(raw: Any, where: str) -> tuple[float, float] | None:
+    if raw is None:
+        return None
+    spans = _voiced([raw], where)
+    return spans[0]
 
 
 def _events(raw: Any) -> tuple[Event, ...]:

@@ -22,8 +22,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scoring import checks_talk  # noqa: F401  (registers its checks)
 from scoring.checks import CHECKS
 from scoring.gates import Gates, apply_gate_overrides
@@ -111,6 +109,8 @@ def parse_rubric(data: Any, where: str, *, depth: int = 0) -> Rubric:
 
 @cache
 def preset(name: str) -> Rubric:
+    import yaml  # loaded on first use: `callcoach --help` needs no YAML
+
     if name not in PRESETS:
         raise RubricError(f"unknown rubric {name!r}; presets: {', '.join(PRESETS)}")
     text = resources.files("scoring").joinpath("rubrics", f"{name}.yaml").read_text("utf-8")
@@ -118,6 +118,8 @@ def preset(name: str) -> Rubric:
 
 
 def load_rubric_file(path: Path) -> Rubric:
+    import yaml  # loaded on first use: `callcoach --help` needs no YAML
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

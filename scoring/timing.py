@@ -10,12 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from scoring.overlap import FLAGGED, classify_overlap, line_spoken_at, ms
 from scoring.record import Session, Utterance
 from scoring.thresholds import Thresholds
-
-
-def ms(value: float) -> float:
-    return round(value, 3)
 
 
 def holds(session: Session) -> list[tuple[float, float]]:
@@ -47,25 +44,20 @@ def overlaps(
     harmless: list[dict[str, Any]] = []
     customers = session.by("customer")
     for trainee in session.by("trainee"):
-        caller = next((c for c in customers if c.start <= trainee.start < c.end), None)
+        caller = line_spoken_at(customers, trainee.start)
         if caller is None:
             continue
-        caller_end = caller.planned_end if caller.planned_end is not None else caller.end
-        lead = ms(caller_end - trainee.start)
-        overlap = ms(min(trainee.end, caller_end) - trainee.start)
+        judged = classify_overlap(
+            caller, trainee.start, trainee.end, thresholds, aizuchi_only=aizuchi_only(trainee)
+        )
         entry: dict[str, Any] = {
             "start": ms(trainee.start),
-            "overlap": overlap,
+            "overlap": judged.overlap,
             "turn": caller.turn,
             "utterance": trainee.index,
+            "kind": judged.kind,
         }
-        if lead > thresholds.interruption_lead and overlap >= thresholds.interruption_overlap:
-            short = overlap < thresholds.backchannel_max
-            entry["kind"] = "backchannel" if short and aizuchi_only(trainee) else "interruption"
-            flagged.append(entry)
-        else:
-            entry["kind"] = "terminal" if lead <= thresholds.interruption_lead else "brief"
-            harmless.append(entry)
+        (flagged if judged.kind in FLAGGED else harmless).append(entry)
     return flagged, harmless
 
 
@@ -135,8 +127,10 @@ def response_gaps(session: Session, thresholds: Thresholds) -> list[dict[str, An
 
 def silences(session: Session, thresholds: Thresholds) -> list[dict[str, Any]]:
     """Stretches of at least ``silence`` seconds with nobody talking and no hold,
-    between the first utterance's start and the last one's end."""
-    spans = sorted([(u.start, u.end) for u in session.utterances] + holds(session))
+    between the first utterance's start and the last one's end. Text mode: a trainee
+    typing a reply is not silent (the time until it is sent is covered)."""
+    typing = [u.typed for u in session.utterances if u.typed is not None]
+    spans = sorted([(u.start, u.end) for u in session.utterances] + holds(session) + typing)
     if not session.utterances:
         return []
     found = []

@@ -31,7 +31,7 @@ def test_cli_entry_point_imports_nothing_heavy() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["simulator.engine.call", "simulator.engine.replay", "simulator.engine.conversation"],
+    ["simulator.engine.session", "simulator.engine.replay", "simulator.engine.conversation"],
 )
 def test_engine_does_not_import_the_tui(module: str) -> None:
     loaded = modules_after_import(f"import {module}")

@@ -10,7 +10,7 @@ from typing import Any
 
 from simulator.audio.devices import TEXT_MODE, DeviceError, import_sounddevice, require_device
 from simulator.audio.frames import FRAME_SAMPLES, RATE, Frame
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
 
 _END = None
 RESYNC = 0.15  # seconds of disagreement between sample count and clock before re-anchoring

@@ -17,7 +17,7 @@ import numpy as np
 
 from simulator.audio.devices import TEXT_MODE, DeviceError, import_sounddevice, require_device
 from simulator.audio.types import Audio
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
 
 OUTPUT_RATE = 48000
 SLOT = 0.01  # the playback level is kept per 10 ms of the session clock …

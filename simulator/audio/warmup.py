@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def needs_warm_up(scenario: Scenario) -> bool:
-    from simulator.audio.call import tts_engine_name
+    from simulator.audio.caller_audio import tts_engine_name
 
     try:
         return tts_engine_name(scenario) == "openjtalk"
@@ -57,7 +57,7 @@ class VoiceWarmUp:
         return not self._thread.is_alive()
 
     def _run(self) -> None:
-        from simulator.audio.call import prepare_call_audio
+        from simulator.audio.caller_audio import prepare_call_audio
 
         try:
             audio = prepare_call_audio(self.scenario, asr=None, start_mood=self.start_mood)

@@ -11,27 +11,11 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
+
+from simulator.store.session_sink import SessionSink as SessionSink  # re-exported
 
 SESSION_FORMAT = "callcoach.session/1"
-
-
-class SessionSink(Protocol):
-    """Receives a session as it happens. Implementations must not raise on I/O
-    trouble mid-call without saying why (the recorder reports sink errors)."""
-
-    def session_started(self, header: dict[str, Any]) -> None: ...
-
-    def utterance_added(self, session_id: str, index: int, utterance: dict[str, Any]) -> None: ...
-
-    def utterance_updated(self, session_id: str, index: int, utterance: dict[str, Any]) -> None:
-        """An utterance's end time or text changed (a caller line cut short by a barge-in)."""
-
-    def event_added(self, session_id: str, event: dict[str, Any]) -> None: ...
-
-    def session_finished(
-        self, session_id: str, outcome: str, scorecard: dict[str, Any] | None
-    ) -> None: ...
 
 
 def new_session_id() -> str:

@@ -4,14 +4,15 @@ regression tests and scoring recorded answers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.engine.call import CallSession
 from simulator.engine.conversation import Detector
+from simulator.engine.loop import CallLoop
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
 
@@ -146,10 +147,10 @@ def run_replay(
     asr_model: str | None = None,
     recognizer: Recognizer | None = None,
     record_audio: bool = False,
-    make_session: Callable[..., CallSession] = CallSession,
+    time_limit: float | None = None,
 ) -> CallSession:
     """Play the whole call; returns the finished session (record and score card).
-    ``make_session`` builds the session (a drill passes one that keeps a time limit).
+    ``time_limit`` (a drill's): the call ends, abandoned, when it is up.
     ``wav:`` replies go through VAD and ASR: ``recognizer`` if given (the caller
     keeps it), else one chosen by ``asr``/``asr_model`` for the call. With
     ``record_audio`` a call with ``wav:`` replies leaves its stereo recording."""
@@ -164,20 +165,16 @@ def run_replay(
         recognizer = owned = open_recognizer(scenario.language, asr, asr_model)
     heard: list[Any] = []
     try:
-        session = _run(
-            make_session(
-                scenario,
-                mode="replay",
-                detector=detector,
-                level=level,
-                seed=script.seed,
-                trainee=trainee,
-                sinks=sinks,
-            ),
-            script,
-            recognizer,
-            heard,
+        session = CallSession(
+            scenario,
+            mode="replay",
+            detector=detector,
+            level=level,
+            seed=script.seed,
+            trainee=trainee,
+            sinks=sinks,
         )
+        _run(CallLoop(session, time_limit=time_limit), script, recognizer, heard)
     finally:
         if owned is not None:
             owned.close()
@@ -189,37 +186,38 @@ def run_replay(
 
 
 def _run(
-    session: CallSession,
+    loop: CallLoop,
     script: ReplayScript,
     recognizer: Recognizer | None,
     heard: list[Any],
-) -> CallSession:
-    session.start(0.0)
+) -> None:
+    loop.start(0.0)
     pending = iter(script.replies)
     for _ in range(MAX_CALL_STEPS):
-        if session.outcome is not None:
+        if loop.outcome is not None:
             break
-        played = _play_next(session, next(pending, None), recognizer)
+        played = _play_next(loop, next(pending, None), recognizer)
         if played is not None:
             heard.append(played)
     else:
-        session.abandon(session.caller_free_at)
-    return session
+        loop.abandon(loop.caller_free_at)
+    loop.tick(loop.caller_free_at)  # the caller's last words
 
 
-def _play_next(session: CallSession, item: ReplayItem | None, recognizer: Recognizer | None) -> Any:
-    """Plays one reply; returns what was heard of a ``wav:`` reply (else None)."""
-    free = session.caller_free_at
+def _play_next(loop: CallLoop, item: ReplayItem | None, recognizer: Recognizer | None) -> Any:
+    """Plays one reply on the loop's clock; returns what was heard of a ``wav:`` reply."""
+    free = loop.caller_free_at
     if item is None:
-        session.silence(free + session.conversation.silence_patience())
+        loop.until_silence()
     elif isinstance(item, HoldReply):
-        session.hold(free + 0.5, free + 0.5 + item.seconds)
+        loop.hold(free + 0.5)
+        loop.unhold(free + 0.5 + item.seconds)
     elif isinstance(item, TextReply):
         start = max(0.0, free + item.start)
-        duration = item.duration or session.spoken_seconds(item.text)
-        session.reply(item.text, start, start + duration)
+        duration = item.duration or loop.spoken_seconds(item.text)
+        loop.trainee_replied(item.text, start, start + duration)
     elif recognizer is not None:
         from simulator.engine.voice_replay import play_wav_reply
 
-        return play_wav_reply(session, item, recognizer)
+        return play_wav_reply(loop, item, recognizer)
     return None

@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.voice.session import apply_barge_in, turn_hints
+from simulator.engine.hints import turn_hints
 
 if TYPE_CHECKING:
     from simulator.audio.asr.base import Recognition, Recognizer
     from simulator.audio.types import Audio
     from simulator.audio.vad import VadConfig
-    from simulator.engine.call import CallSession
+    from simulator.engine.loop import CallLoop
     from simulator.engine.replay import WavReply
+    from simulator.engine.session import CallSession
 
 # The level of a caller line on the virtual clock: what CallAudio's normalised TTS
 # output plays at (simulator.audio.types.normalized target).
@@ -64,7 +65,7 @@ def caller_playback(session: CallSession) -> Callable[[float], float | None]:
 
 
 def hear(
-    session: CallSession,
+    loop: CallLoop,
     item: WavReply,
     recognizer: Recognizer,
     config: VadConfig | None = None,
@@ -75,7 +76,8 @@ def hear(
     from simulator.audio.types import read_wav
     from simulator.audio.vad import BargeIn, Utterance, VadConfig, segment
 
-    placed_at = max(0.0, session.caller_free_at + item.start)
+    session = loop.session
+    placed_at = max(0.0, loop.caller_free_at + item.start)
     audio = read_wav(item.path).resampled(RATE)
     vad = config or VadConfig(learn_window=0.0)
     events = segment(AudioFrameSource(audio, placed_at), caller_playback(session), vad)
@@ -98,18 +100,17 @@ def hear(
     )
 
 
-def play_wav_reply(
-    session: CallSession, item: WavReply, recognizer: Recognizer
-) -> HeardReply | None:
-    """Hear the WAV and give it to the session as the trainee's reply (or silence)."""
-    heard = hear(session, item, recognizer)
+def play_wav_reply(loop: CallLoop, item: WavReply, recognizer: Recognizer) -> HeardReply | None:
+    """Hear the WAV and give it to the loop as the trainee's reply (or silence)."""
+    heard = hear(loop, item, recognizer)
     if heard is None:
-        free = session.caller_free_at
-        session.silence(free + session.conversation.silence_patience())
+        loop.until_silence()
         return None
     if heard.barge_in is not None:
-        apply_barge_in(session, *heard.barge_in)
-    session.reply(heard.recognition.text, heard.start, heard.end, extra=heard.record_fields())
+        loop.barge_in_on_clock(*heard.barge_in)
+    loop.trainee_replied(
+        heard.recognition.text, heard.start, heard.end, extra=heard.record_fields()
+    )
     return heard
 
 
@@ -135,7 +136,7 @@ def write_replay_recording(session: CallSession, heard: list[HeardReply]) -> Pat
     (at the mood of the moment, cut where the call cut them), the WAV replies where
     they were placed. Without a caller voice here, the trainee channel alone."""
     from simulator.audio import AudioError
-    from simulator.voice.recording import SessionRecording, recording_path
+    from simulator.audio.recording import SessionRecording, recording_path
 
     if not heard:
         return None
@@ -151,7 +152,7 @@ def write_replay_recording(session: CallSession, heard: list[HeardReply]) -> Pat
 
 
 def _add_caller_lines(session: CallSession, recording: Any) -> None:
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
 
     record = session.record
     voice = prepare_call_audio(session.scenario, asr=None)

@@ -179,7 +179,7 @@ def unmet_key_phrases(scenario: Scenario, document: Callable[[], Document]) -> l
     the same detection the scorer and the library test use. Phrases to avoid (named
     only by branches that make things worse) are not expected back."""
     from scoring import detect
-    from simulator.engine.session_header import avoid_phrases
+    from simulator.scenario.avoid import avoid_phrases
 
     problems = []
     doc: Document | None = None

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from scoring.categories import PUBLIC_CATEGORIES
+
 Language = Literal["ja", "en"]
 CallerType = Literal["angry", "logical", "unreasonable"]
 Outcome = Literal["resolved", "escalated", "hung_up", "abandoned"]
@@ -28,20 +30,7 @@ OUTCOMES: tuple[Outcome, ...] = ("resolved", "escalated", "hung_up", "abandoned"
 LEVELS: tuple[int, ...] = (1, 2, 3)
 
 # Phrase categories the detector reports (DESIGN.md §5); conditions may name only these.
-PHRASE_CATEGORIES: tuple[str, ...] = (
-    "empathy",
-    "apology",
-    "cushion",
-    "self_introduction",
-    "confirmation",
-    "aizuchi",
-    "gratitude",
-    "closing",
-    "hold",
-    "filler",
-    "ng_phrase",
-    "over_promise",
-)
+PHRASE_CATEGORIES: tuple[str, ...] = PUBLIC_CATEGORIES
 
 
 @dataclass(frozen=True)

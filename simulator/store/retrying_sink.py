@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from simulator.engine.record import SessionSink
 from simulator.store.journal import JournalFile, operation_line
+from simulator.store.session_sink import SessionSink
 
 RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between attempts after a failure
 SaveState = Literal["saving", "stored", "partly", "not_stored"]

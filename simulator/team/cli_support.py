@@ -54,7 +54,7 @@ def write_output(text: str, out: Path | None, what: str) -> None:
 
 def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     """Columns padded by display width (a Japanese character takes two cells)."""
-    from simulator.cli.commands.history import pad, width
+    from simulator.cells import pad, width
 
     lines = [header, *rows]
     widths = [max(width(line[i]) for line in lines) for i in range(len(header))]

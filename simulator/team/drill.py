@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from simulator.errors import CallCoachError
 
 if TYPE_CHECKING:
-    from simulator.engine.call import CallSession
     from simulator.engine.record import SessionSink
     from simulator.engine.replay import ReplayScript
+    from simulator.engine.session import CallSession
     from simulator.scenario.library import ScenarioLibrary
     from simulator.scenario.model import Scenario, ScenarioSet
     from simulator.store import Store
@@ -316,18 +316,11 @@ def play_timed(
     trainee: str,
     rules: DrillRules,
 ) -> tuple[CallSession, bool]:
-    """``run_replay`` on a ``TimedCallSession``: the call ends (abandoned) when the time
-    limit is up."""
-    from functools import partial
-
+    """``run_replay`` with the drill's time limit: the call ends (abandoned, with a
+    ``time_up`` event) when it is up."""
     from simulator.engine.replay import run_replay
-    from simulator.team.timed import TimedCallSession
 
     session = run_replay(
-        scenario,
-        script,
-        sinks=sinks,
-        trainee=trainee,
-        make_session=partial(TimedCallSession, time_limit=rules.time_limit),
+        scenario, script, sinks=sinks, trainee=trainee, time_limit=rules.time_limit
     )
-    return session, bool(getattr(session, "timed_out", False))
+    return session, any(e["kind"] == "time_up" for e in session.record["events"])

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
-from simulator.engine.call import CallSession
+from simulator.engine.session import CallSession
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
 from simulator.tui.bindings import translate_bindings

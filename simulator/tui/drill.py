@@ -13,10 +13,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.engine.clock import Clock, MonotonicClock
+from simulator.clock import Clock, MonotonicClock
 from simulator.team.drill import CallResult, DrillOutcome, DrillPlan, DrillStore
-from simulator.team.timed import timed_session_factory
-from simulator.tui.services import CallOptions, Library, Services, SessionFactory
+from simulator.tui.services import CallOptions, Library, Services, SessionFactory, make_session
 
 if TYPE_CHECKING:
     from simulator.scenario.model import Scenario
@@ -88,23 +87,29 @@ def drill_services(
     clock_factory: Callable[[], Clock] = MonotonicClock,
     session_factory: SessionFactory | None = None,
 ) -> Services:
-    """Services whose store links each drill call to the run and whose sessions end the
-    call when the time limit is up (tests pass their own timed ``session_factory``)."""
+    """Services whose store links each drill call to the run (tests pass their own
+    ``session_factory``; the time limit is a call option, ``drill_options``)."""
     return Services(
         library=library,
         open_store=lambda: DrillStore(drill.store, drill.plan),
         clock_factory=clock_factory,
-        session_factory=session_factory or timed_session_factory(drill.rules_time_limit),
+        session_factory=session_factory or make_session,
         settings_path=settings_path,
     )
 
 
 def drill_options(drill: TuiDrill, base: CallOptions | None = None) -> CallOptions:
-    """Drill rules on the call options: no practice (hints), text input, the trainee."""
+    """Drill rules on the call options: no practice (hints), text input, the trainee,
+    the time limit."""
     from dataclasses import replace
 
     return replace(
-        base or CallOptions(), trainee=drill.plan.trainee, practice=False, input="text", drill=True
+        base or CallOptions(),
+        trainee=drill.plan.trainee,
+        practice=False,
+        input="text",
+        drill=True,
+        time_limit=drill.rules_time_limit,
     )
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from simulator.engine.call import CallSession
-from simulator.engine.clock import Clock, MonotonicClock
+from simulator.clock import Clock, MonotonicClock
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.errors import CallCoachError
 from simulator.scenario.model import Scenario
 from simulator.store.retrying_sink import RETRY_DELAYS, OpeningSink, RetryingSink, SaveStatus
@@ -46,6 +46,7 @@ class CallOptions:
     input_device: int | None = None  # None: the system default
     output_device: int | None = None
     drill: bool = False  # drill rules: no hints or practice, no retry, a time limit
+    time_limit: float | None = None  # seconds; the call ends (abandoned) when it is up
 
 
 CLOSE_SECONDS = 3.0  # at most this long at exit for waiting calls to be stored

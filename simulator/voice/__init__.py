@@ -1,6 +1,6 @@
 """Voice calls: the trainee answers out loud.
 
-``simulator.voice.session`` holds what live voice mode and ``wav:`` replay share
-(ASR hints for a turn, barge-in handling on the session record);
-``simulator.voice.driver`` runs a live call on the speaker and microphone.
+``simulator.voice.driver`` runs a live call on the speaker and microphone as an
+input adapter of the engine's ``CallLoop``; the turn's ASR hints live in
+``simulator.engine.hints`` (live calls and ``wav:`` replay share them).
 """

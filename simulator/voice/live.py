@@ -17,9 +17,9 @@ from simulator.voice.driver import VoiceCall
 from simulator.voice.updates import VoiceUpdate
 
 if TYPE_CHECKING:
-    from simulator.audio.call import CallAudio
-    from simulator.engine.call import CallSession
-    from simulator.engine.clock import Clock
+    from simulator.audio.caller_audio import CallAudio
+    from simulator.clock import Clock
+    from simulator.engine.session import CallSession
     from simulator.scenario.model import Scenario
 
 
@@ -42,7 +42,7 @@ class LiveCall:
         self._keep_recording()
 
     def _keep_recording(self) -> None:
-        from simulator.voice.recording import recording_path
+        from simulator.audio.recording import recording_path
 
         recording = self.call.recording
         if recording is None or recording.empty:
@@ -66,7 +66,7 @@ def open_live_call(
     """``options``: simulator.tui.services.CallOptions (asr, input_device, output_device,
     level). ``new_session()`` is called once everything is open, so a call that could
     not start leaves no session behind."""
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
     from simulator.audio.capture import Microphone
     from simulator.audio.devices import require_call_devices
     from simulator.audio.player import Player
@@ -91,7 +91,7 @@ def open_live_call(
         raise
     player, microphone = devices
     assert audio.recognizer is not None  # prepare_call_audio raised otherwise
-    from simulator.voice.recording import SessionRecording
+    from simulator.audio.recording import SessionRecording
 
     session = new_session()
     recording = SessionRecording() if getattr(options, "record", True) else None

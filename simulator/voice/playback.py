@@ -1,5 +1,5 @@
 """Playing back one turn of a recorded call: the span of one utterance, cut from the
-session's stereo recording (simulator.voice.recording: caller left, trainee right,
+session's stereo recording (simulator.audio.recording: caller left, trainee right,
 sample 0 = the session clock's 0, the clock the record's utterance times are on).
 
 A turn is heard on its speaker's channel (the caller's line without the trainee's

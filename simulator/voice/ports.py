@@ -1,5 +1,5 @@
 """What a live voice call needs from the audio layer: the caller's voice and a
-speaker (simulator.audio.call.CallAudio and simulator.audio.player.Player; tests
+speaker (simulator.audio.caller_audio.CallAudio and simulator.audio.player.Player; tests
 pass fakes)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 class CallerVoice(Protocol):
-    """simulator.audio.call.CallAudio: the caller's line at a mood, cached."""
+    """simulator.audio.caller_audio.CallAudio: the caller's line at a mood, cached."""
 
     def line(self, text: str, mood: int) -> Audio: ...
 

@@ -39,7 +39,7 @@ def speaker_opener(device: int | str | None = None) -> PlayerOpener:
 
     def open_speaker() -> OutputPlayer:
         from simulator.audio.player import Player
-        from simulator.engine.clock import MonotonicClock
+        from simulator.clock import MonotonicClock
 
         return Player(MonotonicClock(), device).start()
 

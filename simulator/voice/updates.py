@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.engine.call import Speech
+from simulator.engine.session import Speech
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,7 @@ def test_prepare_call_audio_for_english_picks_sphinx_and_presynthesises(
     import pytest
 
     pytest.importorskip("pocketsphinx")
-    from simulator.audio.call import prepare_call_audio
+    from simulator.audio.caller_audio import prepare_call_audio
 
     scenario = tiny_scenario("en")
     audio = prepare_call_audio(scenario, tts="none", asr="sphinx")
@@ -172,7 +172,7 @@ def test_prepare_call_audio_for_english_picks_sphinx_and_presynthesises(
 def test_japanese_scenario_never_goes_to_espeak() -> None:
     import pytest
 
-    from simulator.audio.call import tts_engine_name
+    from simulator.audio.caller_audio import tts_engine_name
     from simulator.audio.tts import TTSError
 
     assert tts_engine_name(tiny_scenario("ja")) == "openjtalk"

@@ -17,8 +17,8 @@ from simulator.audio.prosody import Prosody
 from simulator.audio.tts import TTSEngine
 from simulator.audio.types import Audio
 from simulator.audio.vad import BargeIn, SpeechStarted, Utterance, VadEvent
-from simulator.engine.clock import VirtualClock
 from tests.audio.conftest import require_modules
+from tests.virtual_clock import VirtualClock
 
 require_modules("webrtcvad")
 

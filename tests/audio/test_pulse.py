@@ -14,7 +14,7 @@ from simulator.audio.prosody import Prosody
 from simulator.audio.tts import TTSEngine
 from simulator.audio.types import Audio
 from simulator.audio.vad import BargeIn, SpeechStarted, Utterance, VadEvent
-from simulator.engine.clock import MonotonicClock
+from simulator.clock import MonotonicClock
 from tests.audio.conftest import needs_espeak, require_modules
 
 require_modules("webrtcvad", "sounddevice")
@@ -115,7 +115,7 @@ def test_full_duplex_barge_in_and_turn_end(pulse: VirtualAudio, trainee_speech: 
 def test_open_duplex_hears_and_recognises_english(pulse: VirtualAudio, espeak: TTSEngine) -> None:
     """The whole voice path on real streams: microphone → VAD → streaming sphinx."""
     from simulator.audio.asr.sphinx import SphinxRecognizer
-    from simulator.audio.call import open_duplex
+    from simulator.audio.caller_audio import open_duplex
     from simulator.audio.listener import Transcribed
 
     reply = espeak.synthesize("I am very sorry for the delay. Let me check your order.", Prosody())

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from simulator.engine.call import CallSession
+from simulator.engine.loop import CallLoop
+from simulator.engine.session import CallSession, Speech
 from simulator.scenario.model import Branch, Condition, Scenario
-from simulator.voice.session import apply_barge_in
 from tests.engine.fakes import fake_detect, sample_scenario
 
 PROTEST = "Hang on, I'm still talking."
@@ -33,19 +33,35 @@ def at(t: float) -> float:
     return round(t, 3)  # times on the record are kept to the millisecond
 
 
-def session_after_reaction() -> tuple[CallSession, list[Any]]:
-    session = CallSession(two_line_steps(), mode="replay", detector=fake_detect, seed=1)
-    (opening,) = session.start(0.0)
-    step = session.reply("Hello, this is Sam.", opening.end + 0.5, opening.end + 2.0)
+def lines(session: CallSession, first: int = 0) -> list[Speech]:
+    """The caller lines of the record from utterance ``first`` on, as planned."""
+    return [
+        Speech(i, u["turn"], u["text"], u["start"], u["end"], 0, bool(u.get("cut_in")))
+        for i, u in enumerate(session.record["utterances"])
+        if u["speaker"] == "customer" and i >= first
+    ]
+
+
+def loop_of(scenario: Scenario) -> tuple[CallLoop, Speech]:
+    loop = CallLoop(CallSession(scenario, mode="replay", detector=fake_detect, seed=1))
+    loop.start(0.0)
+    return loop, lines(loop.session)[0]
+
+
+def session_after_reaction() -> tuple[CallLoop, list[Any]]:
+    loop, opening = loop_of(two_line_steps())
+    loop.trainee_replied("Hello, this is Sam.", opening.end + 0.5, opening.end + 2.0)
+    step = lines(loop.session, 2)
     assert [s.turn for s in step] == ["open", "order"]
-    return session, step
+    return loop, step
 
 
 def test_stopping_cuts_the_line_drops_the_rest_and_draws_the_protest() -> None:
-    session, (reaction, order) = session_after_reaction()
+    loop, (reaction, order) = session_after_reaction()
+    session = loop.session
     onset, confirmed = at(reaction.start + 0.1), at(reaction.start + 0.32)
     assert session.barge_in_reaction(reaction.index) == "stop"
-    assert apply_barge_in(session, onset, confirmed) == reaction.index
+    assert loop.barge_in_on_clock(onset, confirmed)
     utterances = session.record["utterances"]
     cut, dropped = utterances[reaction.index], utterances[order.index]
     assert (cut["end"], cut["planned_end"]) == (confirmed, round(reaction.end, 3))
@@ -61,16 +77,18 @@ def test_stopping_cuts_the_line_drops_the_rest_and_draws_the_protest() -> None:
             "dropped": [order.index],
         }
     ]
-    assert session.caller_free_at == confirmed  # the caller fell silent at the stop
+    assert loop.caller_free_at == confirmed  # the caller fell silent at the stop
     # the reply is judged against the line it cut (as planned), not the dropped one
-    answer = session.reply("Listen, I can explain all of it.", onset, onset + 2.5)
+    loop.trainee_replied("Listen, I can explain all of it.", onset, onset + 2.5)
+    answer = lines(session, order.index + 2)
     assert any(e["kind"] == "interruption" for e in session.record["events"])
     assert answer[0].text == PROTEST
     assert answer[1].turn == "angrier" and answer[0].start == pytest.approx(onset + 2.5 + 0.6)
 
 
 def test_a_second_barge_in_on_a_cut_line_changes_nothing_said() -> None:
-    session, (reaction, _) = session_after_reaction()
+    loop, (reaction, _) = session_after_reaction()
+    session = loop.session
     session.barge_in(
         reaction.index,
         reaction.start + 0.1,
@@ -85,17 +103,18 @@ def test_a_second_barge_in_on_a_cut_line_changes_nothing_said() -> None:
 
 
 def test_the_caller_talks_through_its_own_cut_in() -> None:
-    session = CallSession(sample_scenario(), mode="replay", detector=fake_detect, seed=1)
-    (opening,) = session.start(0.0)
-    long_reply = session.reply("well " * 60, opening.end + 0.5, opening.end + 20.5)
-    cut_in = long_reply[0]
+    loop, opening = loop_of(sample_scenario())
+    session = loop.session
+    loop.trainee_replied("well " * 60, opening.end + 0.5, opening.end + 20.5)
+    cut_in = lines(session, 1)[0]
     assert cut_in.cut_in and session.barge_in_reaction(cut_in.index) == "talk_over"
-    planned = [dict(u) for u in session.record["utterances"]]
-    free = session.caller_free_at
+    free = loop.caller_free_at
     onset = cut_in.start + 0.2
-    assert apply_barge_in(session, onset, onset + 0.22) == cut_in.index
+    assert loop.barge_in_on_clock(onset, onset + 0.22)
+    planned = [dict(u) for u in session.record["utterances"]]
+    loop.tick(free)
     assert session.record["utterances"] == planned  # every line is said as planned
-    assert session.caller_free_at == free
+    assert loop.caller_free_at == free
     event = session.record["events"][-1]
     assert (event["kind"], event["reaction"], "dropped" in event) == (
         "barge_in",
@@ -105,6 +124,6 @@ def test_the_caller_talks_through_its_own_cut_in() -> None:
 
 
 def test_a_barge_in_when_the_caller_is_silent_is_nothing() -> None:
-    session, (_, order) = session_after_reaction()
-    assert apply_barge_in(session, order.end + 5.0, order.end + 5.2) is None
-    assert not [e for e in session.record["events"] if e["kind"] == "barge_in"]
+    loop, (_, order) = session_after_reaction()
+    assert not loop.barge_in_on_clock(order.end + 2.0, order.end + 2.2)
+    assert not [e for e in loop.session.record["events"] if e["kind"] == "barge_in"]

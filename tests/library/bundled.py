@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from simulator.engine.call import CallSession
 from simulator.engine.replay import load_replay, run_replay
+from simulator.engine.session import CallSession
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.model import Scenario
 
@@ -49,12 +49,15 @@ def transcript(session: CallSession) -> str:
 
 def model_answer_call(scenario: Scenario, level: int | None = None, seed: int = 1) -> CallSession:
     """Answer every turn with its own model answer, each started 0.6 s after the caller."""
+    from simulator.engine.loop import CallLoop
+
     session = CallSession(scenario, mode="replay", level=level, seed=seed)
-    session.start(0.0)
+    loop = CallLoop(session)
+    loop.start(0.0)
     for _ in range(40):
         if session.outcome is not None:
             break
         text = session.conversation.turn.model_answer or ""
-        start = session.caller_free_at + 0.6
-        session.reply(text, start, start + session.spoken_seconds(text))
+        start = loop.caller_free_at + 0.6
+        loop.trainee_replied(text, start, start + session.spoken_seconds(text))
     return session

@@ -10,7 +10,6 @@ from typing import Any
 
 from textual.widgets import Button, Static
 
-from simulator.engine.clock import VirtualClock
 from simulator.i18n import t
 from simulator.store import Store, open_store
 from simulator.tui.app import CallCoachApp
@@ -23,6 +22,7 @@ from tests.safety.disk import DiskFull
 from tests.tui.conftest import ui_in_japanese  # noqa: F401 - the TUI tests' language
 from tests.tui.fakes import FakeLibrary, late_parcel
 from tests.tui.pilot_helpers import at, call_screen, open_call, run_async, settle, type_text
+from tests.virtual_clock import VirtualClock
 
 NEVER = (3600.0,)  # background retries only when the test asks (the button)
 
@@ -85,7 +85,8 @@ async def test_a_disk_filling_mid_call_is_told_and_nothing_is_lost(tmp_path: Pat
         assert str(tmp_path / "journal") in text  # where the copy is
 
         assert call.session.outcome == "escalated"  # this reply ended the call
-        await at(pilot, clock, call.timing.speaking_until + 2.0)  # its last words heard
+        assert call.loop is not None
+        await at(pilot, clock, call.loop.caller_free_at + 2.0)  # its last words heard
         result = pilot.app.screen
         assert isinstance(result, ResultScreen)
         report = result.query_one(SaveReport)

@@ -116,22 +116,21 @@ def test_the_assignment_rules_win_over_the_sets(
     assert (view["attempts_used"], view["status"]) == (1, "failed")
 
 
-def test_the_timer_also_ends_a_silent_tui_call() -> None:
-    """In the TUI the trainee may just stay silent: the silence step after the limit
-    ends the call, as the TUI's session factory builds it."""
-    from simulator.team.timed import TimedCallSession, timed_session_factory
-    from simulator.tui.services import CallOptions
+def test_the_time_limit_also_ends_a_silent_call() -> None:
+    """The trainee may just stay silent: the loop's clock ends the call at the limit."""
+    from simulator.engine.loop import CallLoop
+    from simulator.engine.session import CallSession
 
     scenario = ScenarioLibrary().scenario(SCENARIOS[0])
-    session = timed_session_factory(45.0)(scenario, CallOptions(trainee="kim"), [])
-    assert isinstance(session, TimedCallSession)
-    session.start(0.0)
-    session.silence(20.0)
-    assert session.outcome is None
-    session.silence(46.0)
-    assert session.timed_out and session.outcome == "abandoned"
-    assert [e["kind"] for e in session.record["events"]][-2:] == ["time_up", "end"]
-    assert session.record["mode"] == "text" and session.record["trainee"] == "kim"
+    loop = CallLoop(CallSession(scenario, mode="text", trainee="kim"), time_limit=16.0)
+    loop.start(0.0)
+    loop.tick(15.0)
+    assert loop.outcome is None
+    loop.tick(60.0)
+    assert loop.timed_out and loop.outcome == "abandoned"
+    events = loop.session.record["events"]
+    assert [e["kind"] for e in events][-2:] == ["time_up", "end"]
+    assert [e["t"] for e in events][-2:] == [16.0, 16.0]
 
 
 def test_a_tui_drill_store_links_each_scenarios_first_call(

@@ -9,9 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.engine.call import CallSession
-from simulator.engine.clock import VirtualClock
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.scenario.model import (
     Branch,
     Briefing,
@@ -31,6 +30,7 @@ from simulator.store.store import SessionSummary
 from simulator.tui.app import CallCoachApp
 from simulator.tui.services import CallOptions, Services
 from tests.engine.fakes import substring_detector
+from tests.virtual_clock import VirtualClock
 
 WORDS = {
     "申し訳": "apology",

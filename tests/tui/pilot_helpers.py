@@ -10,8 +10,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from simulator.engine.clock import VirtualClock
 from simulator.tui.screens.call import CallScreen
+from tests.virtual_clock import VirtualClock
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

@@ -13,16 +13,14 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from simulator.cli.main import main
-from simulator.engine.call import CallSession
-from simulator.engine.clock import VirtualClock
 from simulator.engine.record import SessionSink
+from simulator.engine.session import CallSession
 from simulator.paths import config_dir
 from simulator.scenario.model import DrillRules, Scenario, ScenarioSet
 from simulator.store import Store, open_store
 from simulator.store.drills import AttemptsUsedUp
 from simulator.store.models import DrillRun
 from simulator.team.drill import DrillPlan, prepare_drill
-from simulator.team.timed import TimedCallSession
 from simulator.tui.drill import TuiDrill, build_drill_app
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.call import CallScreen
@@ -32,6 +30,7 @@ from simulator.tui.services import CallOptions
 from simulator.tui.settings import TuiSettings, save_settings
 from tests.tui.fakes import FIXED_CARD, FakeLibrary, english_scenario, fake_detect, late_parcel
 from tests.tui.pilot_helpers import at, run_async, settle
+from tests.virtual_clock import VirtualClock
 
 if TYPE_CHECKING:
     from simulator.scenario.library import ScenarioLibrary
@@ -64,8 +63,8 @@ def take_attempt(store: Store, library: DrillLibrary) -> DrillPlan:
     return prepare_drill(store, cast("ScenarioLibrary", library), "tui-drill", "sato")
 
 
-class TimedFixedScore(TimedCallSession):
-    """The drill's timed session with the fake detector and a fixed card per scenario."""
+class FixedScore(CallSession):
+    """The engine's session with the fake detector and a fixed card per scenario."""
 
     def _score(self) -> dict[str, Any]:
         total = SCORES[self.scenario.id]
@@ -73,7 +72,7 @@ class TimedFixedScore(TimedCallSession):
 
 
 def timed_fixed(scenario: Scenario, options: CallOptions, sinks: Sequence[SessionSink]) -> Any:
-    return TimedFixedScore(
+    return FixedScore(
         scenario,
         mode="text",
         detector=fake_detect,
@@ -81,7 +80,6 @@ def timed_fixed(scenario: Scenario, options: CallOptions, sinks: Sequence[Sessio
         seed=7,
         trainee=options.trainee,
         sinks=sinks,
-        time_limit=TIME_LIMIT,
     )
 
 

@@ -61,11 +61,16 @@ async def test_a_whole_call_from_home_to_result(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         reply = session.record["utterances"][1]
+        # starts at the first keystroke (the IME commit), lasts as long as saying it
+        # takes at a normal pace; the typing is kept apart
+        start = round(first["end"] + 1.0, 3)
+        spoken = session.spoken_seconds("お待たせして大変申し訳ございません。")
         assert (reply["speaker"], reply["start"], reply["end"]) == (
             "trainee",
-            round(first["end"] + 1.0, 3),
-            round(first["end"] + 4.0, 3),
+            start,
+            round(start + spoken, 3),
         )
+        assert reply["typed"] == [start, round(first["end"] + 4.0, 3)]
         assert session.conversation.turn.id == "order"
 
         order = session.record["utterances"][2]
@@ -99,7 +104,7 @@ async def test_typing_over_the_caller_is_cutting_in(tmp_path: Path) -> None:
         await at(pilot, h.clock, first["start"] + 0.5)
         await pilot.press("a")  # a real key press starts the reply over the caller
         await settle(pilot)  # the status line redraws from a message (flaky on a busy CI)
-        assert call.timing.typing_since == first["start"] + 0.5
+        assert call.typing_since == first["start"] + 0.5
         assert "さえぎって" in str(call.query_one("#status").render())
         await type_text(pilot, "申し訳ございません")
         await at(pilot, h.clock, first["start"] + 2.0)
@@ -121,7 +126,7 @@ async def test_a_reply_after_the_caller_finished_is_not_cutting_in(tmp_path: Pat
         first = call.session.record["utterances"][0]
         await at(pilot, h.clock, first["end"] + 0.3)
         await pilot.press("a")
-        assert not call.timing.typed_over_caller
+        assert not call.typed_over_caller
         await at(pilot, h.clock, first["end"] + 1.0)
         await pilot.press("enter")
         await settle(pilot)
@@ -322,4 +327,4 @@ async def test_a_keymap_in_the_settings_moves_a_binding(tmp_path: Path) -> None:
     async with h.app.run_test(size=(80, 24)) as pilot:
         call = await open_call(pilot)
         await pilot.press("ctrl+t")
-        assert call.timing.hold_since == 0.0 and call.query_one("#hold").display
+        assert call.hold_since == 0.0 and call.query_one("#hold").display

@@ -16,7 +16,6 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from simulator.engine.clock import VirtualClock
 from simulator.engine.session_header import session_header
 from simulator.scenario.model import Scenario, Source
 from simulator.store import Store, open_store
@@ -43,6 +42,7 @@ from tests.tui.test_result_playback import (
     until,
     write_recording,
 )
+from tests.virtual_clock import VirtualClock
 
 DIGEST = "sha256:" + "ab" * 32
 

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from simulator.cli.commands.tui import build_app
-from simulator.engine.clock import VirtualClock
 from simulator.tui.app import CallCoachApp
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.history import HistoryScreen
@@ -17,6 +16,7 @@ from simulator.tui.widgets.history_table import HistoryTable
 from simulator.tui.widgets.scenario_table import ScenarioTable
 from tests.tui.fakes import FakeLibrary, late_parcel
 from tests.tui.pilot_helpers import at, open_call, run_async, settle, type_text
+from tests.virtual_clock import VirtualClock
 
 
 @run_async

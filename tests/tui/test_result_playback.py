@@ -14,13 +14,13 @@ from textual.widgets import Static
 
 from simulator.audio.devices import DeviceError
 from simulator.audio.player import Line
+from simulator.audio.recording import SessionRecording, recording_path
 from simulator.audio.types import Audio
 from simulator.tui.screens.result import ResultScreen
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.recording_panel import LOOKS, RecordingPanel
 from simulator.tui.widgets.turn_list import TurnList
 from simulator.voice.playback import PADDING
-from simulator.voice.recording import SessionRecording, recording_path
 from tests.tui.fakes import FIXED_CARD, late_parcel, make_app
 from tests.tui.pilot_helpers import run_async
 

@@ -100,7 +100,8 @@ class ScriptedDevice:
     """A FrameSource. Steps: ("caller", n) pump until the n-th caller line has
     finished; ("started", n) pump until the n-th caller line is audible;
     ("audio", Audio) the trainee speaks; ("silence", seconds); ("call", fn) run fn;
-    ("gate", Event) wait for the test; ("fail", message) the microphone vanishes."""
+    ("gate", Event) wait for the test; ("fail", message) the microphone vanishes;
+    ("ended", CallEnded) pump until the call has ended."""
 
     def __init__(
         self, clock: FrameClock, speaker: QueueSpeaker, updates: Updates, steps: list[Step]
@@ -115,6 +116,10 @@ class ScriptedDevice:
             if kind in ("caller", "started"):
                 wanted = CallerFinished if kind == "caller" else CallerStarted
                 yield from self._until(_reached(wanted, step[1]))
+            elif kind == "ended":  # pump until the call has ended (step[1]: CallEnded)
+                yield from self._until(
+                    _reached(step[1], 1), frames=round(4 * GUARD / FRAME_SECONDS)
+                )
             elif kind == "audio":
                 yield from self._emit(list(audio_frames(step[1], self.t)))
             elif kind == "silence":
@@ -128,9 +133,9 @@ class ScriptedDevice:
                 self.error = step[1]
                 raise OSError(step[1])
 
-    def _until(self, done: Callable[[Updates], bool]) -> Iterator[Frame]:
+    def _until(self, done: Callable[[Updates], bool], frames: int | None = None) -> Iterator[Frame]:
         silence = Audio.silence(FRAME_SECONDS)
-        for _ in range(round(GUARD / FRAME_SECONDS)):
+        for _ in range(frames or round(GUARD / FRAME_SECONDS)):
             with self.updates.changed:
                 # the caller's threads get to react before time moves on
                 self.updates.changed.wait_for(lambda: done(self.updates), 0.002)

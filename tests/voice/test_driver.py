@@ -4,18 +4,19 @@ hear it, the engine records it all on the one session clock."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 import pytest
 
+from simulator.audio.recording import SessionRecording
 from simulator.audio.types import Audio, read_wav
-from simulator.engine.call import CallSession
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from simulator.scenario.model import Scenario
 from simulator.voice.driver import VoiceCall
-from simulator.voice.recording import SessionRecording
 from simulator.voice.updates import (
     BargedIn,
     CallEnded,
@@ -50,9 +51,23 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Audio]:
     }
 
 
+class ThreadSink:
+    """A session sink that notes which thread each write came from."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+
+    def _note(self, *_args: Any) -> None:
+        self.threads.append(threading.current_thread().name)
+
+    session_started = utterance_added = utterance_updated = event_added = _note
+    session_finished = _note
+
+
 class Call:
     def __init__(self, scenario: Scenario, sphinx: Any, steps: list[Step]) -> None:
-        self.session = CallSession(scenario, mode="voice", seed=1)
+        self.sink = ThreadSink()
+        self.session = CallSession(scenario, mode="voice", seed=1, sinks=[self.sink])
         self.clock = FrameClock()
         self.speaker = QueueSpeaker(self.clock)
         self.updates = Updates()
@@ -73,6 +88,7 @@ class Call:
         self.call.start()
         assert self.call.listener is not None
         assert self.call.listener.join(60)
+        self.call.worker.call(lambda loop: None)  # the last reply's engine step is done
         return self.session.record
 
     def close(self) -> None:
@@ -119,6 +135,8 @@ def test_replies_are_heard_recorded_and_answered(make_call: Any, speech: dict[st
     assert any(m.speaking for m in updates.of(MicLevel))
     assert max(m.level for m in updates.of(MicLevel)) > 0.01
     assert not [e for e in record["events"] if e["kind"] in ("silence", "interruption")]
+    # every engine step and database write ran on the engine thread (after the header)
+    assert len(call.sink.threads) > 10 and set(call.sink.threads[1:]) == {"engine"}
     # the recording: what was played on the left, the microphone on the right
     stereo = call.recording.mixdown().astype(float) / 32768
 
@@ -181,7 +199,7 @@ def test_a_vanished_microphone_keeps_the_session_and_allows_typing(
     assert "microphone" in call.updates.of(DeviceLost)[0].message
     assert record["outcome"] is None and len(record["utterances"]) == 1
     call.speaker.fail_on_play = True  # the headset went with the microphone
-    call.call.type_reply(SORRY, 2.0, 6.0, 5.0)
+    call.call.type_reply(SORRY, 2.0, 6.0, 5.0).result(5)
     assert record["utterances"][1]["text"] == SORRY
     assert record["utterances"][2]["turn"] == "order"
     # the caller's answer is shown instead of heard

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from simulator.audio.types import Audio, read_wav
-from simulator.engine.call import CallSession
-from simulator.engine.clock import MonotonicClock
+from simulator.clock import MonotonicClock
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from simulator.tui.services import CallOptions
 from simulator.voice.updates import BargedIn, CallerStarted, Heard

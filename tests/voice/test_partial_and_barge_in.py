@@ -13,8 +13,9 @@ import pytest
 from rapidfuzz import fuzz
 
 from simulator.audio.types import Audio, read_wav
-from simulator.engine.call import CallSession
+from simulator.engine.loop import CallLoop
 from simulator.engine.replay import WavReply
+from simulator.engine.session import CallSession
 from simulator.engine.voice_replay import play_wav_reply
 from simulator.scenario.library import ScenarioLibrary
 from simulator.scenario.model import Scenario
@@ -56,6 +57,7 @@ class Call:
     def run(self) -> dict[str, Any]:
         self.call.start()
         assert self.call.listener is not None and self.call.listener.join(60)
+        self.call.worker.call(lambda loop: None)  # the last reply's engine step is done
         return self.session.record
 
     def typed(self, text: str, spoken: float = 1.5) -> Callable[[], None]:
@@ -130,10 +132,13 @@ def test_the_caller_stops_drops_the_rest_of_the_step_and_protests(
 
 def test_replay_gives_the_barge_in_the_same_reaction(sphinx: Any, sorry_wav: Path) -> None:
     session = CallSession(two_line_steps(), mode="replay", detector=fake_detect, seed=1)
-    (opening,) = session.start(0.0)
-    reaction, _ = session.reply(HELLO, opening.end + 0.5, opening.end + 2.0)
-    offset = reaction.start + 0.15 - session.caller_free_at  # over the reaction, as live
-    assert play_wav_reply(session, WavReply(sorry_wav, offset, "test"), sphinx) is not None
+    loop = CallLoop(session)
+    loop.start(0.0)
+    opening = session.record["utterances"][0]
+    loop.trainee_replied(HELLO, opening["end"] + 0.5, opening["end"] + 2.0)
+    reaction = session.record["utterances"][2]
+    offset = reaction["start"] + 0.15 - loop.caller_free_at  # over the reaction, as live
+    assert play_wav_reply(loop, WavReply(sorry_wav, offset, "test"), sphinx) is not None
     record = session.record
     shape = [
         (u["speaker"], u["turn"], bool(u.get("dropped")), "planned_end" in u)

@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+from simulator.audio.recording import SessionRecording, recording_path
 from simulator.audio.types import Audio, read_wav
 from simulator.cli.main import main
 from simulator.voice.playback import read_turn, recorded_turns
-from simulator.voice.recording import SessionRecording, recording_path
 
 SCENARIO = "en-angry-wrong-colour"
 GOOD = Path(__file__).parents[1] / "library" / "replays" / SCENARIO / "good.yaml"

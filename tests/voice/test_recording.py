@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from simulator.audio.recording import SessionRecording
 from simulator.audio.types import Audio
-from simulator.voice.recording import SessionRecording
 
 
 def tone(seconds: float, rate: int = 16000) -> Audio:

@@ -13,6 +13,7 @@ import pytest
 from simulator.audio import AudioError
 from simulator.audio.devices import DeviceError
 from simulator.audio.player import Line
+from simulator.audio.recording import SessionRecording
 from simulator.audio.types import Audio
 from simulator.paths import recordings_dir
 from simulator.voice.playback import (
@@ -22,7 +23,6 @@ from simulator.voice.playback import (
     recorded_turns,
     recording_of,
 )
-from simulator.voice.recording import SessionRecording
 from simulator.voice.turn_player import TurnPlayer
 
 RATE = 16000

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from simulator.audio.recording import SessionRecording
 from simulator.audio.types import Audio
 from simulator.voice.playback import RecordedTurn, read_turn
-from simulator.voice.recording import SessionRecording
 from simulator.voice.turn_player import TurnPlayer, speaker_opener
 from tests.audio.conftest import require_modules
 

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from simulator.cli.main import main
-from simulator.engine.call import CallSession
 from simulator.engine.replay import load_replay, run_replay
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from simulator.scenario.model import Scenario
 from tests.voice.conftest import speak_to_wav
@@ -188,7 +188,7 @@ def test_a_missing_wav_file_is_named_with_its_place(
 def test_hints_hold_the_model_answer_key_phrases_and_expected_lexicon(
     scenario: Scenario,
 ) -> None:
-    from simulator.voice.session import turn_hints
+    from simulator.engine.hints import turn_hints
 
     order = scenario.turn("order")
     hints = turn_hints(scenario, order)

@@ -13,8 +13,8 @@ import yaml
 from simulator.audio.prosody import Prosody
 from simulator.audio.tts import TTSEngine, create_tts
 from simulator.audio.types import write_wav
-from simulator.engine.call import CallSession
 from simulator.engine.replay import load_replay, run_replay
+from simulator.engine.session import CallSession
 from simulator.scenario.library import ScenarioLibrary
 from tests.audio.conftest import require_modules
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from simulator.cells import pad, width
 from simulator.cli.session_ref import short_ids, shown_time
 from simulator.errors import UsageError
 from simulator.i18n import label, t
@@ -91,11 +91,3 @@ def render_table(rows: Sequence[tuple[str, ...]]) -> str:
         "  ".join(pad(cell, w) for cell, w in zip(line, widths, strict=True)).rstrip()
         for line in lines
     )
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, cells: int) -> str:
-    return text + " " * (cells - width(text))

@@ -1,7 +1,8 @@
 """The call in voice mode: the caller is heard, the trainee answers out loud.
 
 Audio, VAD and ASR run in the voice driver's threads (simulator.voice.driver); they
-post ``Update`` messages here, so the screen changes only on the UI thread. When
+post typed messages here (simulator.tui.voice_messages), so the screen changes only
+on the UI thread. When
 voice cannot start (no device, no recogniser for the language) the screen says
 why and offers text mode; when a device vanishes mid-call the session is kept and
 the trainee continues by typing.
@@ -10,51 +11,47 @@ the trainee continues by typing.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
-from simulator.engine.call import Speech
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
+from simulator.engine.session import Speech
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
+from simulator.tui import voice_messages as vm
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.plain import plain
+from simulator.tui.screens.call_base import CallScreenBase
 from simulator.tui.services import CallOptions
 from simulator.tui.widgets.hold_timer import HoldTimer
 from simulator.tui.widgets.mic_level import MicLevel
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.partial_line import PartialLine, spoken_text
-from simulator.tui.widgets.saving import SaveNotice, abandon_question, follow_saving
+from simulator.tui.widgets.saving import SaveNotice
 from simulator.tui.widgets.transcript import Transcript
 from simulator.tui.widgets.voice_state import VoiceState
-from simulator.tui.worker_errors import WorkerScreen
 from simulator.voice import updates as u
 
 if TYPE_CHECKING:
-    from simulator.engine.call import CallSession
-    from simulator.tui.app import CallCoachApp
+    from simulator.engine.session import CallSession
 
 END_PAUSE = 1.5  # seconds to take in the caller's last words before the result
 
 
-class VoiceCallScreen(WorkerScreen):
+class VoiceCallScreen(CallScreenBase):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "talk", "binding.talk", id="voice.talk"),
         Binding("f2,ctrl+o", "hold", "binding.hold", id="voice.hold"),
         Binding("t", "text_mode", "binding.text_mode", id="voice.text_mode"),
         Binding("escape", "abandon", "binding.abandon", id="voice.abandon"),
     ]
-
-    class Update(Message):
-        def __init__(self, update: u.VoiceUpdate) -> None:
-            super().__init__()
-            self.update = update
 
     class Opened(Message):
         def __init__(self, live: Any) -> None:
@@ -67,23 +64,16 @@ class VoiceCallScreen(WorkerScreen):
             self.reason = reason
 
     def __init__(self, scenario: Scenario, options: CallOptions, clock: Clock) -> None:
-        super().__init__()
-        self.scenario, self.options, self.clock = scenario, options, clock
+        super().__init__(scenario, options, clock)
         self.live: Any = None
-        self.session: CallSession | None = None
         self.unavailable: str | None = None
         self.lost: str | None = None
         self.typing = False  # the text fallback is on
-        self._ended = False
         self._hold_since: float | None = None
         self._talking = False
         self._barged = False
         self._speaking = False  # the trainee is saying a reply (VAD), not yet heard
         translate_bindings(self)
-
-    @property
-    def cc(self) -> CallCoachApp:
-        return cast("CallCoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         mood = self.scenario.mood
@@ -131,10 +121,8 @@ class VoiceCallScreen(WorkerScreen):
     def _new_session(self) -> CallSession:
         """Made only once the devices are open, so a call that never started leaves no
         session behind."""
-        from simulator.engine.call import CallSession
+        from simulator.engine.session import CallSession
 
-        sinks, _ = self.cc.services.call_sinks()
-        self.app.call_from_thread(follow_saving, self, sinks)
         options = self.options
         self.session = CallSession(
             self.scenario,
@@ -142,12 +130,12 @@ class VoiceCallScreen(WorkerScreen):
             level=options.level,
             seed=options.seed,
             trainee=options.trainee,
-            sinks=sinks,
+            sinks=self.open_sinks(),
         )
         return self.session
 
     def _post(self, update: u.VoiceUpdate) -> None:
-        self.post_message(self.Update(update))  # thread-safe, never blocks the audio
+        self.post_message(vm.message_for(update))  # thread-safe, never blocks the audio
 
     def on_voice_call_screen_opened(self, message: Opened) -> None:
         if not self.is_attached:
@@ -164,46 +152,64 @@ class VoiceCallScreen(WorkerScreen):
         self._set_state("lost")
         self._note(t("voice.unavailable", reason=message.reason) + "\n" + t("voice.offer_text"))
 
-    # -- what the call reports ------------------------------------------------------
-    def on_voice_call_screen_update(self, message: Update) -> None:
+    # -- what the call reports (one typed message per kind) ----------------------------
+    @on(vm.MicLevel)
+    def _mic_level(self, message: vm.MicLevel) -> None:
+        meter = self.query_one(MicLevel)
+        meter.level, meter.speaking = message.update.level, message.update.speaking
+
+    @on(vm.CallerStarted)
+    def _on_caller_started(self, message: vm.CallerStarted) -> None:
+        self._caller_started(message.update.speech, message.update.at)
+
+    @on(vm.CallerFinished)
+    def _caller_finished(self, message: vm.CallerFinished) -> None:
+        # cut by a barge-in, the trainee is still talking: that state stays
+        if not self._ended and not self._talking and not self._speaking:
+            self._set_state("listening")
+
+    @on(vm.TraineeStarted)
+    def _trainee_started(self, message: vm.TraineeStarted) -> None:
+        self._speaking = not self._talking
+        self._set_state("push_to_talk" if self._talking else "speaking")
+
+    @on(vm.BargedIn)
+    def _barged_in(self, message: vm.BargedIn) -> None:
         update = message.update
-        if isinstance(update, u.MicLevel):
-            meter = self.query_one(MicLevel)
-            meter.level, meter.speaking = update.level, update.speaking
-        elif isinstance(update, u.CallerStarted):
-            self._caller_started(update.speech, update.at)
-        elif isinstance(update, u.CallerFinished):
-            # cut by a barge-in, the trainee is still talking: that state stays
-            if not self._ended and not self._talking and not self._speaking:
-                self._set_state("listening")
-        elif isinstance(update, u.TraineeStarted):
-            self._speaking = not self._talking
-            self._set_state("push_to_talk" if self._talking else "speaking")
-        elif isinstance(update, u.BargedIn):
-            self._barged = True
-            self._set_state("barge_in")
-            self.partial.clear()  # the marker goes first; the words follow under it
-            note = "voice.note.barge_in" if update.caller_stops else "voice.note.talk_over"
-            if update.caller_stops:
-                self.transcript.cut_caller(update.at)
-            self.transcript.add_note(t(note))
-        elif isinstance(update, u.Partial):
-            if not self._ended:
-                self.partial.show(update.text)
-        elif isinstance(update, u.Heard):
-            self._speaking = False
-            self.partial.clear()
-            text = spoken_text(update.text, self.scenario.language) or t("voice.not_heard")
-            self.transcript.add_reply(text, over_caller=self._barged)
-            self._barged = False
-            if not self._talking:
-                self._set_state("listening")
-        elif isinstance(update, u.MoodChanged):
-            self.query_one(MoodMeter).mood = update.mood
-        elif isinstance(update, u.DeviceLost):
-            self._device_lost(update.message)
-        elif isinstance(update, u.CallEnded):
-            self._call_ended(update.outcome)
+        self._barged = True
+        self._set_state("barge_in")
+        self.partial.clear()  # the marker goes first; the words follow under it
+        note = "voice.note.barge_in" if update.caller_stops else "voice.note.talk_over"
+        if update.caller_stops:
+            self.transcript.cut_caller(update.at)
+        self.transcript.add_note(t(note))
+
+    @on(vm.Partial)
+    def _partial(self, message: vm.Partial) -> None:
+        if not self._ended:
+            self.partial.show(message.update.text)
+
+    @on(vm.Heard)
+    def _heard(self, message: vm.Heard) -> None:
+        self._speaking = False
+        self.partial.clear()
+        text = spoken_text(message.update.text, self.scenario.language) or t("voice.not_heard")
+        self.transcript.add_reply(text, over_caller=self._barged)
+        self._barged = False
+        if not self._talking:
+            self._set_state("listening")
+
+    @on(vm.MoodChanged)
+    def _mood_changed(self, message: vm.MoodChanged) -> None:
+        self.query_one(MoodMeter).mood = message.update.mood
+
+    @on(vm.DeviceLost)
+    def _on_device_lost(self, message: vm.DeviceLost) -> None:
+        self._device_lost(message.update.message)
+
+    @on(vm.CallEnded)
+    def _on_call_ended(self, message: vm.CallEnded) -> None:
+        self._call_ended(message.update.outcome)
 
     def _caller_started(self, speech: Speech, at: float) -> None:
         self.partial.clear()  # the caller's turn: a guess left over is stale
@@ -228,13 +234,10 @@ class VoiceCallScreen(WorkerScreen):
         self.query_one("#reply", Input).disabled = True
         if self.live is not None:
             self.run_worker(self._close_live, thread=True, exit_on_error=False)
-        if self.session is not None:
-            session = self.session
-            show = lambda: self.cc.show_result(self.scenario, self.options, session)  # noqa: E731
-            if outcome == "abandoned":
-                self.call_later(show)
-            else:
-                self.set_timer(END_PAUSE, show)
+        if outcome == "abandoned":
+            self.call_later(self.show_result)
+        else:
+            self.set_timer(END_PAUSE, self.show_result)
 
     def _close_live(self) -> None:
         """Stops the audio and writes the recording (off the UI thread)."""
@@ -297,25 +300,17 @@ class VoiceCallScreen(WorkerScreen):
         self.transcript.add_reply(text, over_caller=False)
         self.live.call.type_reply(text, now, now, spoken)
 
-    def action_abandon(self) -> None:
-        if self._ended:
-            return
-        if self.live is None:
-            self.app.pop_screen()
-            return
-        from simulator.tui.screens.confirm import ConfirmScreen
+    def can_abandon(self) -> bool:
+        return self.live is not None
 
-        self.app.push_screen(ConfirmScreen(abandon_question(self)), self._abandon_confirmed)
+    def leave_unstarted(self) -> None:
+        self.app.pop_screen()
 
-    def _abandon_confirmed(self, yes: bool | None) -> None:
-        if yes and self.live is not None:
+    def abandon_call(self) -> None:
+        if self.live is not None:
             self.run_worker(self.live.call.abandon, thread=True, exit_on_error=False)
 
     # -- helpers ------------------------------------------------------------------------
-    @property
-    def transcript(self) -> Transcript:
-        return self.query_one(Transcript)
-
     @property
     def partial(self) -> PartialLine:
         return self.query_one(PartialLine)

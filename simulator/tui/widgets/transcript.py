@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 
-from simulator.engine.call import Speech
+from simulator.engine.session import Speech
 from simulator.tui.call_timing import revealed_text
 from simulator.tui.widgets.transcript_line import TranscriptLine
 

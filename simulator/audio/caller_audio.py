@@ -20,7 +20,7 @@ from simulator.audio.prosody import prosody_for
 from simulator.audio.tts.base import TTSError, create_tts, default_tts_name
 from simulator.audio.types import Audio
 from simulator.audio.vad import VadConfig, VadEvent
-from simulator.engine.clock import Clock
+from simulator.clock import Clock
 from simulator.scenario.model import Scenario
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ same code runs headless in CI and live in the terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from simulator.engine.conversation import CallerLine, Conversation, Detector, Reply, Step
@@ -20,9 +20,7 @@ from simulator.scenario.model import Outcome, Scenario
 
 # Seconds between the end of the trainee's reply and the caller's answer.
 CALLER_RESPONSE_DELAY = 0.6
-# DESIGN.md §7: an interruption starts > 0.2 s before the caller's end and overlaps ≥ 0.5 s.
-INTERRUPTION_LEAD = 0.2
-INTERRUPTION_OVERLAP = 0.5
+LINE_GAP = 0.3  # pause between two caller lines of one step
 
 # How the caller takes a barge-in: stop (and protest), or talk over the trainee.
 BargeInReaction = Literal["stop", "talk_over"]
@@ -63,9 +61,10 @@ class CallSession:
             scenario, mode=mode, level=self.conversation.level_number, seed=seed, trainee=trainee
         )
         self.recorder = SessionRecorder(header, sinks)
-        self.caller_free_at = 0.0  # when the caller's last line ends (or a hold ends)
+        from scoring.card import record_rubric
+
+        self.thresholds = record_rubric(self.recorder.record).thresholds
         self.scorecard: dict[str, Any] | None = None
-        self._last_caller_index: int | None = None
 
     # -- state ---------------------------------------------------------------
     @property
@@ -97,11 +96,13 @@ class CallSession:
         *,
         spoken_seconds: float | None = None,
         extra: dict[str, Any] | None = None,
+        answer_after: float | None = None,
     ) -> list[Speech]:
         """The trainee said ``text`` from ``start`` to ``end``. ``spoken_seconds`` is how
-        long it takes to say (text mode: an estimate, since typing time is not talk)."""
+        long it takes to say; ``answer_after``: the caller cannot answer before then
+        (text mode: the reply was sent then, whatever its speaking time)."""
         turn = self.conversation.turn.id
-        interrupted = self._interrupts(start, end)
+        interrupted = self._interrupts(text, _r(start), _r(end))  # as recorded
         self.recorder.add_utterance(
             {"speaker": "trainee", "turn": turn, "start": _r(start), "end": _r(end), "text": text}
             | (extra or {})
@@ -109,7 +110,7 @@ class CallSession:
         if interrupted:
             self.recorder.add_event(start, "interruption", turn=turn)
         speeches = self._cut_in_if_too_long(start, spoken_seconds or (end - start))
-        after = max(end, *(s.end for s in speeches)) if speeches else end
+        after = max(end, answer_after or end, *(s.end for s in speeches))
         step = self.conversation.respond(Reply(text=text, interrupted=interrupted))
         return speeches + self._apply(step, after, turn)
 
@@ -120,12 +121,13 @@ class CallSession:
         step = self.conversation.respond(Reply(silent=True))
         return self._apply(step, t - CALLER_RESPONSE_DELAY, turn)
 
-    def hold(self, start: float, end: float) -> list[Speech]:
-        """The trainee put the caller on hold from ``start`` to ``end``."""
-        self.recorder.add_event(start, "hold_start")
-        self.recorder.add_event(end, "hold_end", duration=_r(end - start))
-        self.caller_free_at = max(self.caller_free_at, end)
-        if end - start <= self.conversation.hold_patience():
+    def hold(self, start: float, end: float, *, react: bool = True) -> list[Speech]:
+        """The trainee put the caller on hold from ``start`` to ``end``; with ``react``
+        a caller kept waiting past their patience reacts when the trainee is back."""
+        turn = self.conversation.turn.id
+        self.recorder.add_event(start, "hold_start", turn=turn)
+        self.recorder.add_event(end, "hold_end", duration=_r(end - start), turn=turn)
+        if not react or end - start <= self.conversation.hold_patience():
             return []
         step = self.conversation.held_too_long()
         return self._apply(step, end, self.conversation.turn.id)
@@ -182,11 +184,7 @@ class CallSession:
         self.recorder.add_event(confirmed, "barge_in", reaction="stop", **event)
         for i in dropped:
             self.recorder.update_utterance(i, start=_r(stopped), end=_r(stopped), dropped=True)
-        if dropped and not line.get("cut_in"):
-            self._last_caller_index = index  # the reply answers the line it cut
         self._cut_line(index, stopped, line["end"] if planned_end is None else planned_end)
-        said_ends = [u["end"] for u in self.record["utterances"][index:] if _said(u)]
-        self.caller_free_at = min(self.caller_free_at, max([stopped, *said_ends]))
         return dropped
 
     def abandon(self, t: float) -> None:
@@ -194,6 +192,45 @@ class CallSession:
             return
         self.conversation.abandon()
         self._finish(t)
+
+    # -- caller lines as they are really said (CallLoop) ------------------------
+    def line_said(self, speech: Speech, start: float, end: float) -> Speech:
+        """``speech`` is said from ``start`` to ``end`` (later than planned, or as the
+        speaker really played it): the record follows."""
+        if (speech.start, speech.end) != (_r(start), _r(end)):
+            self.recorder.update_utterance(speech.index, start=_r(start), end=_r(end))
+        return replace(speech, start=start, end=end)
+
+    def line_ended(self, index: int, end: float) -> None:
+        """A line the speaker finished at ``end`` (not cut)."""
+        if self.record["utterances"][index]["end"] != _r(end):
+            self.recorder.update_utterance(index, end=_r(end))
+
+    def cut_for_hold(self, speech: Speech, at: float) -> str:
+        """A hold at ``at`` stops ``speech`` mid-line: the record keeps what was said
+        (``held: true``); returns the rest, said when the trainee is back."""
+        said, rest = split_said(speech, at, self.scenario.language)
+        self.recorder.update_utterance(speech.index, end=_r(at), text=said, held=True)
+        return rest
+
+    def resume_line(self, speech: Speech, rest: str, t: float) -> Speech:
+        """The rest of a line a hold cut, said from ``t`` (``resumes`` names the line)."""
+        duration = speech.end - speech.start
+        whole = max(len(speech.text), 1)
+        length = max(0.4, duration * len(rest) / whole)
+        utterance = {
+            "speaker": "customer",
+            "turn": speech.turn,
+            "start": _r(t),
+            "end": _r(t + length),
+            "text": rest,
+            "resumes": speech.index,
+        }
+        index = self.recorder.add_utterance(utterance)
+        return Speech(index, speech.turn, rest, t, t + length, speech.mood)
+
+    def add_event(self, t: float, kind: str, **data: Any) -> None:
+        self.recorder.add_event(t, kind, **data)
 
     # -- internals -----------------------------------------------------------
     def _planned_after(self, index: int, t: float) -> list[int]:
@@ -206,14 +243,18 @@ class CallSession:
             return  # cut before, or it had finished anyway
         self.recorder.update_utterance(index, end=_r(stopped), planned_end=_r(planned_end))
 
-    def _interrupts(self, start: float, end: float) -> bool:
-        if self._last_caller_index is None:
+    def _interrupts(self, text: str, start: float, end: float) -> bool:
+        """The scorer's rule (scoring.overlap), with the rubric's thresholds, on the
+        caller lines said so far: the engine and the score card always agree."""
+        from scoring.overlap import classify_overlap, line_spoken_at, reply_is_aizuchi_only
+
+        lines = [_Line.of(u) for u in self.record["utterances"] if _said(u)]
+        line = line_spoken_at(lines, start)
+        if line is None:
             return False
-        caller = self.record["utterances"][self._last_caller_index]
-        # A line cut short by a barge-in is judged as it was meant to be (DESIGN §7).
-        caller_end = caller.get("planned_end", caller["end"])
-        overlap = min(end, caller_end) - start
-        return start < caller_end - INTERRUPTION_LEAD and overlap >= INTERRUPTION_OVERLAP
+        aizuchi = reply_is_aizuchi_only(text, self.scenario.language)
+        judged = classify_overlap(line, start, end, self.thresholds, aizuchi_only=aizuchi)
+        return judged.kind == "interruption"
 
     def _cut_in_if_too_long(self, start: float, talk: float) -> list[Speech]:
         limit = self.conversation.cut_in_after()
@@ -257,10 +298,7 @@ class CallSession:
             speeches.append(
                 Speech(index, line.turn, line.text, t, t + duration, self.mood, line.cut_in)
             )
-            if not line.cut_in:
-                self._last_caller_index = index
-            t += duration + 0.3
-        self.caller_free_at = max(self.caller_free_at, speeches[-1].end)
+            t += duration + LINE_GAP
         return speeches
 
     def _finish(self, t: float) -> None:
@@ -274,6 +312,31 @@ class CallSession:
         from scoring import score_session
 
         return score_session(self.record)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A caller utterance of the record as scoring.overlap reads it."""
+
+    start: float
+    end: float
+    planned_end: float | None
+
+    @classmethod
+    def of(cls, utterance: dict[str, Any]) -> _Line:
+        return cls(utterance["start"], utterance["end"], utterance.get("planned_end"))
+
+
+def split_said(speech: Speech, at: float, language: str) -> tuple[str, str]:
+    """(said, rest) of ``speech`` stopped at ``at``: characters in proportion to the time
+    spent, English cut at a word boundary (as the text-mode transcript reveals it)."""
+    span = speech.end - speech.start
+    fraction = 1.0 if span <= 0 else min(1.0, max(0.0, (at - speech.start) / span))
+    cut = int(len(speech.text) * fraction)
+    if language == "en" and 0 < cut < len(speech.text):
+        space = speech.text.rfind(" ", 0, cut + 1)
+        cut = space + 1 if space >= 0 else 0
+    return speech.text[:cut], speech.text[cut:]
 
 
 def _said(utterance: dict[str, Any]) -> bool:
