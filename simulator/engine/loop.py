@@ -71,6 +71,7 @@ class CallLoop:
         self._hold_since: float | None = None
         self._held: tuple[Speech, str] | None = None  # a line a hold cut, and its rest
         self._composing_since: float | None = None
+        self._reply_until = 0.0  # end of the latest reply as it would be spoken
         self._events: list[LoopEvent] = []
         self._mood = session.mood
         self._end_sent = False
@@ -116,6 +117,11 @@ class CallLoop:
     def caller_speaking(self, t: float) -> bool:
         current = self._current
         return current is not None and current.start <= t < current.end
+
+    def trainee_speaking(self, t: float) -> bool:
+        """A sent text reply is still being "said" (its speaking time runs past the
+        moment it was sent, e.g. a pasted sentence): the caller waits for its end."""
+        return t < self._reply_until
 
     def take_events(self) -> list[LoopEvent]:
         events, self._events = self._events, []
@@ -222,6 +228,7 @@ class CallLoop:
         )
         self._queue.extend(speeches)
         self._quiet_since = max(self._quiet_since, end, answer_after or end)
+        self._reply_until = max(self._reply_until, end)
         self._after_step(end)
 
     def note(self, at: float, kind: str, **data: Any) -> None:

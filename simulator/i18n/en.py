@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "call.connecting": "Connecting…",
     "call.caller_speaking": "The caller is speaking…",
     "call.cutting_in": "⚠ You are talking over the caller",
+    "call.reply_speaking": "Your reply is being said… (at speaking pace)",
     "call.ended": "The call has ended",
     "call.practice": "[practice]",
     "call.note.hold_start": "You put the caller on hold.",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from simulator.i18n import t
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.home import HomeScreen
@@ -131,6 +132,34 @@ async def test_a_reply_after_the_caller_finished_is_not_cutting_in(tmp_path: Pat
         await pilot.press("enter")
         await settle(pilot)
         assert "interruption" not in [e["kind"] for e in call.session.record["events"]]
+
+
+@run_async
+async def test_a_sentence_sent_at_once_says_the_caller_waits_for_its_speaking_time(
+    tmp_path: Path,
+) -> None:
+    """A pasted or IME-committed sentence lasts as long as saying it; the status line
+    tells the trainee why the caller has not answered yet."""
+    h = make_app(tmp_path)
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        call = await open_call(pilot)
+        assert call.session is not None
+        first = call.session.record["utterances"][0]
+        await at(pilot, h.clock, first["end"] + 1.0)
+        text = "お待たせして大変申し訳ございません。"
+        await type_text(pilot, text)
+        await pilot.press("enter")
+        await settle(pilot)
+        spoken = call.session.spoken_seconds(text)
+        await at(pilot, h.clock, first["end"] + 1.0 + spoken / 2)
+        status = plain(call.query_one("#status").render())
+        assert t("call.reply_speaking") in status
+        assert len(said(call)) == 2  # the caller line and the reply: no answer yet
+        await at(pilot, h.clock, first["end"] + 1.0 + spoken + 0.5)
+        assert t("call.reply_speaking") not in plain(call.query_one("#status").render())
+        answer = call.session.record["utterances"][2]
+        assert answer["speaker"] == "customer"
+        assert answer["start"] >= round(first["end"] + 1.0 + spoken, 3)  # after the reply
 
 
 @run_async

@@ -189,6 +189,8 @@ class CallScreen(CallScreenBase):
         elif self.loop.caller_speaking(now):
             over = self.typing_since is not None
             parts.append(t("call.cutting_in" if over else "call.caller_speaking"))
+        elif self.loop.trainee_speaking(now):
+            parts.append(t("call.reply_speaking"))
         if self.options.practice:
             parts.append(t("call.practice"))
         status = "  ".join(parts)
