@@ -134,10 +134,15 @@ def record_rubric(
 
 
 def score_session(
-    record: Mapping[str, Any], *, rubric: str | Path | Mapping[str, Any] | None = None
+    record: Mapping[str, Any],
+    *,
+    rubric: str | Path | Mapping[str, Any] | None = None,
+    wording: str | None = None,
 ) -> dict[str, Any]:
     """Score one decoded session record. Raises scoring.SessionError for a record that
-    cannot be scored and scoring.RubricError for a bad rubric (one-line messages)."""
+    cannot be scored and scoring.RubricError for a bad rubric (one-line messages).
+    ``wording`` (ja/en) words the feedback for a reader of that language (default: the
+    session's language)."""
     session = parse_session(record)
     chosen = record_rubric(record, rubric)
     facts = analyse(session, chosen.thresholds)
@@ -162,5 +167,6 @@ def score_session(
         "metrics": _metrics(facts),
         "gates": [gate.as_json() for gate in failed],
         # The reasons a call failed its gates come first: they decide the verdict.
-        "feedback": gate_feedback(facts, failed, total) + build_feedback(facts, all_evidence),
+        "feedback": gate_feedback(facts, failed, total, wording)
+        + build_feedback(facts, all_evidence, wording),
     }

@@ -22,24 +22,23 @@ from functools import cache, lru_cache
 from typing import Any
 
 from scoring import reading
-from scoring.backchannel import LISTENING, stands_alone
 from scoring.lexicon import PUBLIC_CATEGORIES, Entry
-from scoring.polarity import counts
 from scoring.prefilter import bigrams, lexicon_index, reads, shares_pairs
 from scoring.promises import offered
+from scoring.resolve import resolve
 from scoring.scenario_phrases import KEY_PHRASE, scenario_entries
 from scoring.text import (
+    CLAUSE_MARKS,
     Folded,
     compact_nfkc,
-    crosses_sentence,
     fold_en,
     fold_ja,
-    opens_clause,
     stem_en,
 )
+from scoring.textindex import Sentences, Words
 
 # What may come before an utterance's "first" word: spaces, response words, marks.
-_LEADING = re.compile(r"^(?:\s|はい|ええ|えー|あの|[、,。.])+")
+_LEADING_TOKEN = re.compile(r"\s|はい|ええ|えー|あの|[、,。.]")
 _FUZZY_CUTOFF = {"ja": 90.0, "en": 90.0}
 
 
@@ -67,9 +66,6 @@ class _Candidate:
     exact: bool
     name: str = ""  # key phrase name
 
-    def overlaps(self, other: _Candidate) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 class _Analysis:
     """One utterance, folded every way the matcher needs, computed once."""
@@ -85,6 +81,33 @@ class _Analysis:
         self.reading = Folded("", ())
         if language == "ja":
             self._analyse_reading()
+        self._sentences: Sentences | None = None
+        self._words: Words | None = None
+        self._leading: set[int] | None = None
+
+    @property
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            self._sentences = Sentences(self.text)
+        return self._sentences
+
+    def opens_clause(self, start: int) -> bool:
+        """scoring.text.opens_clause without slicing the text."""
+        if self._words is None:
+            self._words = Words(self.text)
+        last = self._words.last_visible(start)
+        return last is None or self.text[last] in CLAUSE_MARKS
+
+    def initial(self, start: int) -> bool:
+        """Whether only spaces, response words and marks come before ``start`` (what
+        ``_LEADING`` removes): the places where its greedy match may stop."""
+        if self._leading is None:
+            self._leading = {0}
+            position = 0
+            while match := _LEADING_TOKEN.match(self.text, position):
+                position = match.end()
+                self._leading.add(position)
+        return start in self._leading
 
     @property
     def digits(self) -> Folded:
@@ -181,9 +204,9 @@ def _fuzzy(analysis: _Analysis, pool: list[tuple[Entry, str, str]]) -> list[_Can
 
 def _fits_context(analysis: _Analysis, candidate: _Candidate) -> bool:
     entry = candidate.entry
-    if crosses_sentence(analysis.text, candidate.start, candidate.end):
+    if analysis.sentences.crosses(candidate.start, candidate.end):
         return False
-    if entry.clause and not opens_clause(analysis.text, candidate.start):
+    if entry.clause and not analysis.opens_clause(candidate.start):
         return False
     if analysis.language == "ja" and analysis.starts:
         on_edges = candidate.start in analysis.starts and candidate.end in analysis.ends
@@ -191,7 +214,7 @@ def _fits_context(analysis: _Analysis, candidate: _Candidate) -> bool:
             return False
         # A recogniser without punctuation changes the parse; an utterance's first
         # word (だから, でも, えー) is still what it was.
-        initial = not _LEADING.sub("", analysis.text[: candidate.start])
+        initial = analysis.initial(candidate.start)
         if (
             entry.pos
             and not initial
@@ -263,60 +286,6 @@ def _candidates(analysis: _Analysis, extra: Sequence[tuple[Entry, str]]) -> list
     return found + _fuzzy(analysis, pool)
 
 
-def _resolve(candidates: list[_Candidate], text: str, language: str) -> list[_Candidate]:
-    """Apply precedence: exact over fuzzy, masks, unless_after, clause moods, aizuchi
-    that stand alone, one hit per span."""
-    exact = [c for c in candidates if c.exact]
-    kept = exact + [c for c in candidates if not c.exact and not any(c.overlaps(e) for e in exact)]
-    masked = [
-        c
-        for c in kept
-        if not any(
-            m.exact and c.entry.category in m.entry.masks and c.overlaps(m) and m is not c
-            for m in kept
-        )
-    ]
-    kept = [c for c in masked if not _after_excluded(c, masked, text)]
-    # Clause moods (scoring.polarity): a refused promise, a denied apology, a refused
-    # key fact, a quoted thanks do not count. A pattern entry spells out its own
-    # polarity (「that's not what you needed」 is empathy).
-    kept = [
-        c
-        for c in kept
-        if (c.entry.pattern is not None and c.entry.category != "over_promise")
-        or counts(c.entry.category, text, c.start, c.end, language)
-    ]
-    listening = [c for c in kept if c.entry.category in LISTENING]
-    kept = [
-        c
-        for c in kept
-        if c.entry.category != "aizuchi" or stands_alone(text, c, c.entry.text, listening, language)
-    ]
-    kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    unique: list[_Candidate] = []
-    for candidate in kept:
-        if any(
-            u.entry.category == candidate.entry.category
-            and u.name == candidate.name
-            and u.overlaps(candidate)
-            for u in unique
-        ):
-            continue
-        unique.append(candidate)
-    return unique
-
-
-def _after_excluded(candidate: _Candidate, others: list[_Candidate], text: str) -> bool:
-    for other in others:
-        if (
-            other.entry.category in candidate.entry.unless_after
-            and other.end <= candidate.start
-            and not crosses_sentence(text, other.start, candidate.start + 1)
-        ):
-            return True
-    return False
-
-
 def scan(
     text: str,
     language: str,
@@ -352,7 +321,7 @@ def _scan(
             and offered(text[c.start : c.end], language, offers)
         )
     ]
-    resolved = _resolve(candidates, text, language)
+    resolved = resolve(candidates, text, language)
     return tuple(
         (PhraseHit(c.entry.category, text[c.start : c.end], c.start, c.end, _how(c)), c.name)
         for c in resolved

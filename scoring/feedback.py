@@ -22,14 +22,23 @@ def _wording() -> dict[str, Any]:
     return data
 
 
-def _message(note: str, evidence: Evidence, facts: Facts) -> tuple[str, str] | None:
+def _language(facts: Facts, wording: str | None) -> str:
+    """The language of the messages: ``wording`` when asked for (a reader's interface
+    language), else the session's."""
+    chosen = wording or facts.session.language
+    return "ja" if chosen == "ja" else "en"
+
+
+def _message(
+    note: str, evidence: Evidence, facts: Facts, wording_language: str | None = None
+) -> tuple[str, str] | None:
     """(severity, message) for an evidence note, or None for notes that need no words."""
     key, _, detail = note.partition(":")
     wording = _wording()
     spec = wording["messages"].get(key)
     if spec is None:
         return None
-    language = "ja" if facts.session.language == "ja" else "en"
+    language = _language(facts, wording_language)
     if key == "missing":
         names = [wording["categories"].get(c, {}).get(language, c) for c in detail.split("+")]
         detail = "".join(f"「{n}」" for n in names) if language == "ja" else " and ".join(names)
@@ -96,9 +105,13 @@ def _merge_missing(evidence: list[Evidence]) -> list[Evidence]:
     return rest
 
 
-def build_feedback(facts: Facts, evidence: list[Evidence]) -> list[dict[str, Any]]:
+def build_feedback(
+    facts: Facts, evidence: list[Evidence], wording: str | None = None
+) -> list[dict[str, Any]]:
     """One message per distinct (utterance, note), in call order, with a model answer
-    for the turn when the scenario provides one."""
+    for the turn when the scenario provides one. Messages in ``wording`` (ja/en) when
+    given, else the session's language; suggestions are phrases to say in the call and
+    stay in its language."""
     evidence = _merge_missing(evidence)
     seen: set[tuple[int, str]] = set()
     interrupted = {e.utterance for e in evidence if e.note == "interruption"}
@@ -112,7 +125,7 @@ def build_feedback(facts: Facts, evidence: list[Evidence]) -> list[dict[str, Any
             continue  # the interruption message already says it
         if item.effect == "+" and not _praises(item.note):
             continue  # earned points need no words unless the note is praise
-        made = _message(item.note, item, facts)
+        made = _message(item.note, item, facts, wording)
         if made is None:
             continue
         severity, message = made
@@ -137,11 +150,11 @@ def build_feedback(facts: Facts, evidence: list[Evidence]) -> list[dict[str, Any
 
 
 def gate_feedback(
-    facts: Facts, failed: list[FailedGate], total: int | None
+    facts: Facts, failed: list[FailedGate], total: int | None, wording_language: str | None = None
 ) -> list[dict[str, Any]]:
     """One message per failed gate, naming why the call does not pass."""
     wording = _wording()["messages"]
-    language = "ja" if facts.session.language == "ja" else "en"
+    language = _language(facts, wording_language)
     items = []
     for gate in failed:
         key = f"gate_{gate.gate}"

@@ -17,7 +17,11 @@ promise in one clause and a refusal in the next (「明日お届けしますが�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from enum import Enum
+from functools import cache, lru_cache
+
+from scoring.textindex import PrefixScan, Words
 
 
 class Mood(Enum):
@@ -54,8 +58,6 @@ _JA_DENIAL = re.compile(
     r"とは(?:思|おも)(?:いません|っておりません|っていません|わない)|とは(?:考|かんが)えておりません"
     r"|(?:つもり|必要)は(?:ありません|ございません|ない)|わけでは(?:ありません|ございません|ない)"
 )
-_JA_QUESTION = re.compile(r"(?:か|かね|でしょうか)$")
-_JA_QUOTED = re.compile(r"^(?:と|って)(?:言|い)われ|^とおっしゃられ")
 _EN_CLAUSE_START = re.compile(r"[,;:.!?]|\b(?:but|and|so|because|though|although)\b", re.I)
 _EN_NEGATION = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|wouldn'?t|unable|not|never|"
@@ -70,43 +72,92 @@ _EN_DENIAL = re.compile(
 )
 
 
-def _ja_clause_after(text: str, end: int) -> tuple[str, str]:
-    """The rest of the clause after text[:end], without spaces (a recogniser spaces its
-    words: 「と は 思っ て おり ませ ん」), and the mark that ends it ("" at the end)."""
-    after = text[end:]
-    stop = _JA_CLAUSE_END.search(after)
-    clause = after[: stop.start()] if stop else after
-    return re.sub(r"\s+", "", clause), stop.group() if stop else ""
+# Longest match of each English pattern plus one character of \b look-ahead.
+_EN_CLAUSE_REACH = len("although") + 1
+_EN_NEGATION_REACH = len("wouldn't") + 1
+# Said about the clause just after a phrase: quoted (at its start), asked (at its end:
+# か, かね, でしょうか).
+_JA_QUOTED_AT = re.compile(r"(?:と|って)(?:言|い)われ|とおっしゃられ")
 
 
-def _ja_mood(text: str, end: int) -> Mood:
-    clause, mark = _ja_clause_after(text, end)
-    if _JA_QUOTED.search(clause):
-        return Mood.QUOTED
-    if _JA_DENIAL.search(clause):
-        return Mood.DENIED
-    if _JA_REFUSAL.search(clause):
-        return Mood.REFUSED
-    if mark in ("？", "?") or _JA_QUESTION.search(clause):
-        return Mood.ASKED
-    return Mood.SAID
+class _JaClauses:
+    """One Japanese text: the clause after any phrase, without rescanning the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stops = [m.start() for m in _JA_CLAUSE_END.finditer(text)]
+        # The text without spaces, and where each original position lands in it.
+        self.spaces = [m.start() for m in re.finditer(r"\s", text)]
+        self.compact = re.sub(r"\s+", "", text)
+        self.last_match: dict[tuple[int, int], int] = {}
+
+    def _compact_at(self, position: int) -> int:
+        return position - bisect_left(self.spaces, position)
+
+    def _last_start(self, number: int, pattern: re.Pattern[str], finish: int) -> int:
+        """The last compact position of clause ``number`` where ``pattern`` matches
+        inside the clause (-1 if none): a search of the clause from x finds a match
+        exactly when x is at or before it."""
+        key = (number, id(pattern))
+        if key not in self.last_match:
+            begin = self._compact_at(self.stops[number - 1] + 1) if number else 0
+            found = -1
+            for match in _lookahead(pattern).finditer(self.compact, begin, finish):
+                found = match.start()
+            self.last_match[key] = found
+        return self.last_match[key]
+
+    def mood(self, end: int) -> Mood:
+        number = bisect_left(self.stops, end)
+        stop = self.stops[number] if number < len(self.stops) else len(self.text)
+        mark = self.text[stop] if stop < len(self.text) else ""
+        begin, finish = self._compact_at(end), self._compact_at(stop)
+        if _JA_QUOTED_AT.match(self.compact, begin, finish):
+            return Mood.QUOTED
+        if begin <= self._last_start(number, _JA_DENIAL, finish):
+            return Mood.DENIED
+        if begin <= self._last_start(number, _JA_REFUSAL, finish):
+            return Mood.REFUSED
+        tail = self.compact[max(begin, finish - 2) : finish]
+        if mark in ("？", "?") or tail.endswith(("か", "かね")):
+            return Mood.ASKED
+        return Mood.SAID
 
 
-def _en_mood(text: str, start: int, end: int, inside: bool) -> Mood:
-    before = text[:start]
-    starts = [m.end() for m in _EN_CLAUSE_START.finditer(before)]
-    clause = before[starts[-1] :] if starts else before
-    near = clause.split()[-2:] + ([text[start:end]] if inside else [])
-    if _EN_DENIAL.search(" ".join(near)):
-        return Mood.DENIED
-    return Mood.REFUSED if _EN_NEGATION.search(clause) else Mood.SAID
+@cache
+def _lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Matches (empty) at every position where ``pattern`` matches, overlaps included."""
+    return re.compile(f"(?=(?:{pattern.pattern}))", pattern.flags)
+
+
+class _EnClauses:
+    """One English text: the clause before any phrase, without rescanning the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clause_starts = PrefixScan(_EN_CLAUSE_START, text, _EN_CLAUSE_REACH)
+        self.negations = PrefixScan(_EN_NEGATION, text, _EN_NEGATION_REACH)
+        self.words = Words(text)
+
+    def mood(self, start: int, end: int, inside: bool) -> Mood:
+        begin = self.clause_starts.last_end(start) or 0
+        near = self.words.last(begin, start, 2) + ([self.text[start:end]] if inside else [])
+        if _EN_DENIAL.search(" ".join(near)):
+            return Mood.DENIED
+        return Mood.REFUSED if self.negations.found_between(begin, start) else Mood.SAID
+
+
+@lru_cache(maxsize=64)
+def _clauses(text: str, language: str) -> _JaClauses | _EnClauses:
+    return _JaClauses(text) if language == "ja" else _EnClauses(text)
 
 
 def clause_mood(text: str, start: int, end: int, language: str, category: str = "") -> Mood:
     """What the clause does with the phrase (of ``category``) at text[start:end]."""
-    if language == "ja":
-        return _ja_mood(text, end)
-    return _en_mood(text, start, end, category in _DENIED_INSIDE)
+    clauses = _clauses(text, language)
+    if isinstance(clauses, _JaClauses):
+        return clauses.mood(end)
+    return clauses.mood(start, end, category in _DENIED_INSIDE)
 
 
 def counts(category: str, text: str, start: int, end: int, language: str) -> bool:

@@ -21,6 +21,7 @@ import re
 import threading
 import unicodedata
 import warnings
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -45,6 +46,9 @@ _LONG_AFTER = {
     **dict.fromkeys("えけせてねへめれげぜでべぺぇ", "い"),
     **dict.fromkeys("おこそとのほもよろをごぞどぼぽぉょ", "う"),
 }
+# OpenJTalk refuses text over 16,383 bytes once widened (5,461 three-byte characters):
+# longer sentences go in pieces (four-byte characters included, 4,000 fit).
+MAX_PIECE = 4000
 _LOCK = threading.Lock()  # one MeCab instance, shared by the engine's threads
 
 
@@ -204,6 +208,17 @@ def _mecab_tokens(sentence: str, offset: int) -> list[Token] | None:
     return tokens if cursor == len(sentence) else None
 
 
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans, a sentence longer than MAX_PIECE cut into pieces that long."""
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while end - start > MAX_PIECE:
+            yield start, start + MAX_PIECE
+            start += MAX_PIECE
+        if end > start:
+            yield start, end
+
+
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[Token, ...]:
     """Words of ``text`` (already NFKC-normalised, spaces removed) with readings.
@@ -213,7 +228,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         return ()
     # Sentence by sentence, so that one number sends only its own sentence through
     # the slow front end.
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.end() > m.start()]
+    spans = list(_pieces(text))
     plain = [
         None if _NEEDS_NJD.search(text[start:end]) else _mecab_tokens(text[start:end], start)
         for start, end in spans
@@ -230,7 +245,11 @@ def tokens(text: str) -> tuple[Token, ...]:
         # (after 「注文番号？」 702154 is read digit by digit): a run of sentences that
         # need NJD goes through it together with the plain sentence before it.
         last = index + 1 if tokens_here is not None else index
-        while last < len(spans) and plain[last] is None:
+        while (
+            last < len(spans)
+            and plain[last] is None
+            and (last == index or spans[last][1] - spans[index][0] <= MAX_PIECE)
+        ):
             last += 1
         start, end = spans[index][0], spans[last - 1][1]
         found.extend(_njd_tokens(module, text[start:end], start))

@@ -92,10 +92,38 @@ class Session:
         return max((u.end for u in self.utterances), default=0.0)
 
 
+# No call lasts a week; a bigger time is a broken or hostile record (a 400-digit
+# integer would otherwise overflow float()).
+MAX_SECONDS = 7 * 24 * 3600.0
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value for an error line: its repr, cut short (never a page of nested lists)."""
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return "a list"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        return "a number too large"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _number(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SessionError(f"{where}: expected a number of seconds, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SessionError(f"{where}: expected a number of seconds, got {shown(value)}")
+    if isinstance(value, int) and abs(value) > MAX_SECONDS:
+        raise SessionError(f"{where}: expected a number of seconds, got {shown(value)}")
+    if not math.isfinite(value) or abs(value) > MAX_SECONDS:
+        raise SessionError(f"{where}: expected a number of seconds, got {shown(value)}")
     return float(value)
+
+
+def _optional_text(record: Mapping[str, Any], key: str, where: str = "") -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise SessionError(f"{where}{key}: expected a string or null, got {shown(value)}")
 
 
 def _voiced(raw: Any, where: str) -> tuple[tuple[float, float], ...]:
@@ -119,7 +147,9 @@ def _utterance(index: int, raw: Any) -> Utterance:
         raise SessionError(f"{where}: expected an object")
     speaker = raw.get("speaker")
     if speaker not in SPEAKERS:
-        raise SessionError(f"{where}.speaker: expected 'customer' or 'trainee', got {speaker!r}")
+        raise SessionError(
+            f"{where}.speaker: expected 'customer' or 'trainee', got {shown(speaker)}"
+        )
     start = _number(raw.get("start"), f"{where}.start")
     end = _number(raw.get("end", start), f"{where}.end")
     if end < start:
@@ -128,6 +158,8 @@ def _utterance(index: int, raw: Any) -> Utterance:
     if not isinstance(text, str):
         raise SessionError(f"{where}.text: expected a string")
     turn = raw.get("turn")
+    if turn is not None and (isinstance(turn, bool) or not isinstance(turn, str | int)):
+        raise SessionError(f"{where}.turn: expected a turn id, got {shown(turn)}")
     planned = raw.get("planned_end")
     planned_end = None if planned is None else _number(planned, f"{where}.planned_end")
     if planned_end is not None and planned_end < end:
@@ -174,26 +206,28 @@ def parse_session(record: Any) -> Session:
         raise SessionError("expected a JSON object (a callcoach.session/1 record)")
     fmt = record.get("format", SESSION_FORMAT)
     if fmt != SESSION_FORMAT:
-        raise SessionError(f"format: expected {SESSION_FORMAT!r}, got {fmt!r}")
+        raise SessionError(f"format: expected {SESSION_FORMAT!r}, got {shown(fmt)}")
     language = record.get("language")
     if language not in ("ja", "en"):
-        raise SessionError(f"language: expected 'ja' or 'en', got {language!r}")
+        raise SessionError(f"language: expected 'ja' or 'en', got {shown(language)}")
     raw_utterances = record.get("utterances")
     if not isinstance(raw_utterances, Sequence) or isinstance(raw_utterances, str):
         raise SessionError("utterances: expected a list")
     mode = record.get("mode", "voice")
     if mode not in ("voice", "text", "replay"):
-        raise SessionError(f"mode: expected 'voice', 'text' or 'replay', got {mode!r}")
+        raise SessionError(f"mode: expected 'voice', 'text' or 'replay', got {shown(mode)}")
     scenario = record.get("scenario")
     guide = record.get("guide")
     return Session(
         language=language,
-        caller_type=record.get("caller_type"),
+        caller_type=_optional_text(record, "caller_type"),
         mode=mode,
         utterances=tuple(_utterance(i, u) for i, u in enumerate(raw_utterances)),
         events=_events(record.get("events")),
-        outcome=record.get("outcome"),
-        id=record.get("id"),
-        scenario_id=scenario.get("id") if isinstance(scenario, Mapping) else None,
+        outcome=_optional_text(record, "outcome"),
+        id=_optional_text(record, "id"),
+        scenario_id=_optional_text(scenario, "id", "scenario.")
+        if isinstance(scenario, Mapping)
+        else None,
         guide=guide if isinstance(guide, Mapping) else {},
     )

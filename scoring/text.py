@@ -199,10 +199,10 @@ def compact_nfkc(text: str) -> Folded:
     return Folded("".join(chars), tuple(spans))
 
 
-_CLAUSE_MARKS = frozenset(",.!?;:、。，．！？…-—「『(（")
+CLAUSE_MARKS = frozenset(",.!?;:、。，．！？…-—「『(（")
 
 
 def opens_clause(text: str, start: int) -> bool:
     """True when ``start`` begins the text or follows punctuation (spaces ignored)."""
     before = text[:start].rstrip()
-    return not before or before[-1] in _CLAUSE_MARKS
+    return not before or before[-1] in CLAUSE_MARKS
