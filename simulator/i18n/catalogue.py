@@ -19,6 +19,7 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
     "severity": ("info", "good", "warn", "error"),
     "level": ("1", "2", "3"),
     "mode": ("voice", "text", "replay"),
+    "gap": ("rushed", "good", "hesitant", "dead_air"),
 }
 
 _current = "en"

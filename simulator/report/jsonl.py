@@ -6,7 +6,7 @@ skipped) and one bad line never stops the rest: it is reported with its line num
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
 
     from simulator.store import Store
-
-SESSION_FORMAT = "callcoach.session/1"
 
 
 @dataclass
@@ -34,13 +32,14 @@ def dump_lines(records: Iterable[dict[str, Any]]) -> str:
 
 def import_file(store: Store, path: Path) -> ImportResult:
     result = ImportResult()
-    for number, line in _lines(path):
+    for number, line in _lines(path, result):
         if not line.strip():
             continue
         try:
-            stored = store.write(_inserter(parse_line(line)), "import into")
+            record = parse_line(line, str(path), number)
+            stored = store.write(_inserter(record), "import into")
         except CallCoachError as error:
-            result.errors.append(f"{path}:{number}: {error}")
+            result.errors.append(str(error))
             continue
         if stored:
             result.imported += 1
@@ -55,45 +54,37 @@ def _inserter(record: dict[str, Any]) -> Callable[[OrmSession], bool]:
     return lambda db: insert_record(db, record, record.get("scorecard"))
 
 
-def _lines(path: Path) -> list[tuple[int, str]]:
+def _lines(path: Path, result: ImportResult) -> Iterator[tuple[int, str]]:
+    """Numbered lines, read one at a time (an export may be large); a line that is too
+    long or not UTF-8 is reported in ``result`` and skipped."""
+    from simulator.inputs import MAX_LINE_BYTES, InputError
+    from simulator.inputs.jsontext import decode
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        handle = path.open("rb")
     except OSError as error:
         raise CallCoachError(f"{path}: cannot read ({error.strerror})") from None
-    except UnicodeDecodeError as error:
-        raise CallCoachError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    return list(enumerate(text.splitlines(), start=1))
+    with handle:
+        number = 0
+        while raw := handle.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                what = f"line longer than {MAX_LINE_BYTES >> 20} MiB"
+                result.errors.append(f"{path}:{number}: {what} — one session record per line")
+                continue
+            try:
+                yield number, decode(raw, str(path), number).rstrip("\r\n")
+            except InputError as error:
+                result.errors.append(str(error))
 
 
-def parse_line(line: str) -> dict[str, Any]:
-    """One line → a checked session record; CallCoachError says what is wrong."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise CallCoachError(f"column {error.colno}: not JSON ({error.msg})") from None
-    if not isinstance(record, dict):
-        raise CallCoachError("expected a session record (a JSON object)")
-    if record.get("format") != SESSION_FORMAT:
-        raise CallCoachError(f"format is {record.get('format')!r}, expected {SESSION_FORMAT!r}")
-    if not isinstance(record.get("id"), str) or not record["id"]:
-        raise CallCoachError("'id' must be a non-empty string")
-    scenario = record.get("scenario")
-    if not isinstance(scenario, dict) or not isinstance(scenario.get("id"), str):
-        raise CallCoachError("'scenario' must be an object with an 'id'")
-    for key in ("utterances", "events"):
-        items = record.get(key, [])
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise CallCoachError(f"'{key}' must be a list of objects")
-    for n, utterance in enumerate(record.get("utterances", [])):
-        if not all(_is_number(utterance.get(k, 0)) for k in ("start", "end")):
-            raise CallCoachError(f"utterances[{n}]: 'start' and 'end' must be numbers")
-    if any(not _is_number(e.get("t", 0)) for e in record.get("events", [])):
-        raise CallCoachError("every event's 't' must be a number")
-    card = record.get("scorecard")
-    if card is not None and not isinstance(card, dict):
-        raise CallCoachError("'scorecard' must be an object or null")
-    return record
+def parse_line(line: str, name: str = "<line>", number: int = 1) -> dict[str, Any]:
+    """One line → a checked session record; InputError says where and what is wrong."""
+    from simulator.inputs.jsontext import loads
+    from simulator.inputs.session import RECORD, check_import
 
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    record = loads(line, name, number, expected=RECORD)
+    check_import(record, name, line, number)
+    return dict(record)

@@ -78,14 +78,14 @@ def test_bad_lines_are_reported_by_number_and_the_rest_imported(
     path.write_text("\n".join(broken) + "\n", encoding="utf-8")
     other = f"sqlite:///{tmp_path / 'other.db'}"
     capsys.readouterr()
-    assert main(["--db", other, "import", str(path)]) == 1
+    assert main(["--db", other, "import", str(path)]) == 2
     captured = capsys.readouterr()
     errors = captured.err.strip().splitlines()
     assert errors == [
-        f"callcoach: {path}:2: column 72: not JSON"
-        " (Expecting property name enclosed in double quotes)",
-        f"callcoach: {path}:4: format is 'callcoach.scorecard/1', expected 'callcoach.session/1'",
-        f"callcoach: {path}:6: utterances[0]: 'start' and 'end' must be numbers",
+        f"callcoach: {path}:2:72: invalid JSON"
+        " (Expecting property name enclosed in double quotes) — a callcoach.session/1 JSON record",
+        f"callcoach: {path}:4: format is 'callcoach.scorecard/1' — 'callcoach.session/1'",
+        f"callcoach: {path}:6: language is None — 'ja' or 'en'",
     ]
     assert f"{path}: 3 imported, 0 already there, 3 bad line(s)" in captured.out
     assert "Traceback" not in captured.err
@@ -96,9 +96,9 @@ def test_bad_lines_are_reported_by_number_and_the_rest_imported(
 def test_importing_a_missing_or_binary_file_is_one_line(
     cli: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli("import", str(tmp_path / "nope.jsonl")) == 1
+    assert cli("import", str(tmp_path / "nope.jsonl")) == 2
     assert "nope.jsonl: no such file" in capsys.readouterr().err
     binary = tmp_path / "bin.jsonl"
     binary.write_bytes(b"\xff\xfe\x00garbage")
-    assert cli("import", str(binary)) == 1
-    assert "bin.jsonl: not UTF-8 text (byte 0)" in capsys.readouterr().err
+    assert cli("import", str(binary)) == 2
+    assert "bin.jsonl:1: the file is UTF-16 — UTF-8 text" in capsys.readouterr().err

@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -22,10 +23,13 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CALLCOACH_HOME", str(tmp_path / "home"))
 
 
-def run_score(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run_score(
+    argv: list[str], capsys: pytest.CaptureFixture[str], ui_lang: str = "en"
+) -> tuple[int, str, str]:
     parser = argparse.ArgumentParser(prog="callcoach")
     score.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["score", *argv])
+    args.ui_lang = ui_lang
     try:
         code = args.handler(args)
     except CallCoachError as error:  # what main() does
@@ -71,14 +75,15 @@ def test_malformed_file_gets_one_error_line_and_others_are_scored(
         str(sessions[1]),
     ]
     code, out, err = run_score(files, capsys)
-    assert code == 1
+    assert code == 2
     assert len(out.splitlines()) == 2
     lines = err.splitlines()
     assert lines == [
-        f"callcoach: {broken}:2:20: invalid JSON: "
-        "Expecting property name enclosed in double quotes",
-        f"callcoach: {wrong}: utterances[0].start: expected a number of seconds, got 'x'",
-        f"callcoach: {tmp_path / 'missing.json'}: no such file",
+        f"callcoach: {broken}:2:20: invalid JSON "
+        "(Expecting property name enclosed in double quotes) — a callcoach.session/1 JSON record",
+        f"callcoach: {wrong}:1: no 'format' field — "
+        '"format": "callcoach.session/1" in a callcoach.session/1 JSON record',
+        f"callcoach: {tmp_path / 'missing.json'}: no such file — an existing session record (JSON)",
     ]
 
 
@@ -92,11 +97,38 @@ def test_csv_one_row_per_session(sessions: list[Path], capsys: pytest.CaptureFix
     assert {r["file"] for r in rows} == {str(p) for p in sessions}
 
 
-def test_text_report(sessions: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_score([str(sessions[1]), "--format", "text"], capsys)
+def test_text_report_speaks_the_interface_language(
+    sessions: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, english, _ = run_score([str(sessions[1]), "--format", "text"], capsys, "en")
     assert code == 0
-    assert "合計" in out or "Total" in out
-    assert "listening" in out
+    assert "Total" in english and "Listening" in english and "Feedback" in english
+    assert not re.search("[ぁ-んァ-ン]", _own_words(english)), english
+    assert "['" not in english and "{'" not in english  # no Python reprs
+    code, japanese, _ = run_score([str(sessions[1]), "--format", "text"], capsys, "ja")
+    assert code == 0
+    assert "合計" in japanese and "傾聴" in japanese and "フィードバック" in japanese
+    assert "Total" not in japanese and "Listening" not in japanese
+
+
+def _own_words(report: str) -> str:
+    """The report without quoted speech (「…」, "…"), which stays as it was said."""
+    return re.sub(r'「[^」]*」|"[^"]*"', "", report)
+
+
+def test_text_is_the_default_on_a_terminal(
+    sessions: list[Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    code, out, _ = run_score([str(sessions[1])], capsys)
+    assert code == 0 and out.splitlines()[1].lstrip().startswith("Total:")
+    code, out, _ = run_score([str(sessions[1]), "--format", "json"], capsys)
+    assert json.loads(out)["format"] == "callcoach.scorecard/1"
+
+
+def test_json_when_piped(sessions: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_score([str(sessions[1])], capsys)
+    assert code == 0 and json.loads(out)["format"] == "callcoach.scorecard/1"
 
 
 def test_rubric_file_and_bad_rubric(
@@ -139,7 +171,7 @@ def test_a_large_batch_in_worker_processes_matches_one_process(
     two = run_score([*batch, "--jobs", "2"], capsys)
     assert one == two
     code, out, err = two
-    assert code == 1
+    assert code == 2
     assert len(out.splitlines()) == len(batch) - 1
     assert [json.loads(line)["file"] for line in out.splitlines()] == batch[:5] + batch[6:]
     assert err.count("callcoach: ") == 1 and "broken.json:1:12: invalid JSON" in err
@@ -149,4 +181,4 @@ def test_jobs_below_one_is_a_one_line_error(
     sessions: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run_score([str(sessions[0]), "--jobs", "0"], capsys)
-    assert code == 1 and out.strip() == "callcoach: --jobs must be at least 1, not 0"
+    assert code == 2 and out.strip() == "callcoach: --jobs must be at least 1, not 0"

@@ -17,6 +17,8 @@ UI_SOURCES = [
     ROOT / "simulator/cli/commands/tui.py",
     ROOT / "simulator/cli/commands/history.py",
     ROOT / "simulator/cli/commands/list.py",
+    ROOT / "simulator/cli/commands/run.py",
+    ROOT / "simulator/cli/score_text.py",
 ]
 KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
 JA, EN = catalogue("ja"), catalogue("en")

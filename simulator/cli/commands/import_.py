@@ -16,7 +16,8 @@ def register(subparsers: Any) -> None:
         "import",
         help="import sessions from a JSON Lines export",
         description="Sessions already stored (same id) are skipped, so importing twice is "
-        "safe. A bad line is reported with its line number; the others are imported.",
+        "safe. A bad line is reported with its line number; the others are imported "
+        "(exit status 2 if any line was bad).",
     )
     parser.add_argument(
         "file",
@@ -28,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.errors import CallCoachError
+    from simulator.inputs import InputError
     from simulator.report.jsonl import import_file
     from simulator.store import open_store
     from simulator.store.journal import is_journal
@@ -39,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         require_trainer(viewer(store, args.acting), "import sessions")
         if not args.file.is_file():
-            raise CallCoachError(f"{args.file}: no such file")
+            raise InputError(
+                str(args.file), "no such file", "a .jsonl file from `callcoach export`"
+            )
         result = import_file(store, args.file)
     for error in result.errors:
         print(f"callcoach: {error}", file=sys.stderr)
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         f"{args.file}: {result.imported} imported, {result.skipped} already there,"
         f" {len(result.errors)} bad line(s)"
     )
-    return 1 if result.errors else 0
+    return 2 if result.errors else 0  # bad input, as for every other command
 
 
 def _recover(args: argparse.Namespace) -> int:

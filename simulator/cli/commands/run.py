@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace, scenario: Any) -> int:
     from simulator.engine.replay import load_replay, run_replay
+    from simulator.i18n import default_language, set_language
 
+    set_language(getattr(args, "ui_lang", None) or default_language())
     if not args.replay.is_file():
         raise UsageError(f"{args.replay}: no such replay file")
     script = load_replay(args.replay)
@@ -100,11 +102,17 @@ def _write_json(path: Path, record: dict[str, Any]) -> None:
 
 
 def _print_summary(record: dict[str, Any], card: dict[str, Any] | None) -> None:
-    score = (
-        "" if card is None else f"  score {card['total']} ({'pass' if card['passed'] else 'fail'})"
-    )
+    """One line in the interface language: outcome, replies, score."""
+    from simulator.i18n import label, t
+
+    score = ""
+    if card is not None:
+        verdict = t("run.pass") if card["passed"] else t("run.fail")
+        score = t("run.summary.score", total=card["total"], verdict=verdict)
     turns = sum(1 for u in record["utterances"] if u["speaker"] == "trainee")
-    print(f"{record['scenario']['id']}: {record['outcome']} after {turns} replies{score}")
+    key = "run.summary.one" if turns == 1 else "run.summary.many"
+    outcome = label("outcome", record["outcome"])
+    print(t(key, scenario=record["scenario"]["id"], outcome=outcome, count=turns, score=score))
 
 
 class _SinkList(list[Any]):

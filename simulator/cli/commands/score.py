@@ -1,9 +1,11 @@
 """`callcoach score FILE… [--format json|text|csv] [--rubric NAME|FILE] [--jobs N]`.
 
 json prints one score card per line (JSON Lines) in input order; text a readable
-report; csv one row per session. A file that cannot be scored gets one error line
-on stderr and the others are still scored; the exit code is 1 if any failed.
-Large batches are scored in worker processes, one per CPU, output order kept.
+report in the interface language; csv one row per session. The default is text on
+a terminal and json when the output goes to a pipe or a file. A file that cannot be
+scored gets one error line on stderr and the others are still scored, on the
+sequential and the parallel path alike; the exit code is 2 if any failed. Large
+batches are scored in worker processes, one per CPU, output order kept.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from simulator.errors import CallCoachError
+from simulator.errors import CallCoachError, UsageError
 
 PROGRESS_MIN_FILES = 20  # smaller batches finish before a bar would help
 PARALLEL_MIN_FILES = 64  # below this, starting worker processes costs more than it saves
@@ -30,7 +32,11 @@ def register(subparsers: Any) -> None:
         description="Score session records (callcoach.session/1 JSON) and print score cards.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="session record (JSON)")
-    parser.add_argument("--format", choices=("json", "text", "csv"), default="json")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text", "csv"),
+        help="default: text on a terminal, json when piped",
+    )
     parser.add_argument(
         "--rubric",
         metavar="NAME|FILE",
@@ -46,30 +52,17 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def load_record(path: Path) -> Any:
-    """The decoded JSON of ``path``; CallCoachError with file:line:col when it is not JSON."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CallCoachError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CallCoachError(f"{path}: cannot read: {error}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CallCoachError(
-            f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
-        ) from None
-
-
-def score_file(path: Path, rubric: Any) -> dict[str, Any]:
+def score_file(path: Path, rubric: Any, wording: str | None = None) -> dict[str, Any]:
+    """The score card of one session file; InputError (one line) for a bad file."""
     from scoring import RubricError, SessionError, score_session
+    from simulator.inputs import InputError
+    from simulator.inputs.session import read_session_file
 
-    record = load_record(path)
+    record = read_session_file(path)
     try:
-        card = score_session(record, rubric=rubric)
+        card = score_session(record, rubric=rubric, wording=wording)
     except (SessionError, RubricError) as error:
-        raise CallCoachError(f"{path}: {error}") from None
+        raise InputError(str(path), str(error)) from None
     return {**card, "file": str(path)}
 
 
@@ -95,12 +88,17 @@ def _resolve_rubric(spec: str | None) -> Any:
     return spec
 
 
-def _score_or_error(path: Path, rubric: Any) -> dict[str, Any] | str:
-    """A score card, or the one-line error for this file (picklable either way)."""
+def _score_or_error(path: Path, rubric: Any, wording: str | None) -> dict[str, Any] | str:
+    """A score card, or the one-line error for this file (picklable either way): one
+    file never stops the batch, in this process or in a worker."""
     try:
-        return score_file(path, rubric)
+        return score_file(path, rubric, wording)
     except CallCoachError as error:
         return str(error)
+    except Exception as error:  # a bug, not the user's fault: still one line, batch goes on
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        what = f"could not be scored ({type(error).__name__}: {detail})"
+        return f"{path}: {what} — please report this"
 
 
 def _warm_up() -> None:
@@ -111,11 +109,13 @@ def _warm_up() -> None:
     detect("sorry", "en")
 
 
-def _results(paths: list[Path], rubric: Any, jobs: int) -> Iterator[dict[str, Any] | str]:
+def _results(
+    paths: list[Path], rubric: Any, jobs: int, wording: str | None
+) -> Iterator[dict[str, Any] | str]:
     """Cards or errors in input order; in worker processes for large batches."""
     if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
         for path in paths:
-            yield _score_or_error(path, rubric)
+            yield _score_or_error(path, rubric, wording)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -123,14 +123,24 @@ def _results(paths: list[Path], rubric: Any, jobs: int) -> Iterator[dict[str, An
     _warm_up()
     # fork: workers start with everything loaded (spawn would reload per worker)
     context = multiprocessing.get_context("fork")
+    from concurrent.futures.process import BrokenProcessPool
+
+    count = len(paths)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        chunk = max(1, min(32, len(paths) // (jobs * 8)))
-        yield from pool.map(_score_or_error, paths, [rubric] * len(paths), chunksize=chunk)
+        chunk = max(1, min(32, count // (jobs * 8)))
+        try:
+            yield from pool.map(
+                _score_or_error, paths, [rubric] * count, [wording] * count, chunksize=chunk
+            )
+        except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
+            raise CallCoachError(
+                "a scoring worker process died; run again with --jobs 1 to find the file"
+            ) from None
 
 
 def _jobs(requested: int | None) -> int:
     if requested is not None and requested < 1:
-        raise CallCoachError(f"--jobs must be at least 1, not {requested}")
+        raise UsageError(f"--jobs must be at least 1, not {requested}")
     if requested is not None:
         return requested
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
@@ -138,14 +148,21 @@ def _jobs(requested: int | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from scoring import report
+    from simulator.cli.score_text import card_text
+    from simulator.i18n import default_language, set_language
 
     rubric = _resolve_rubric(args.rubric)
     jobs = _jobs(getattr(args, "jobs", None))
     paths = [Path(name) for name in args.files]
+    output = args.format or ("text" if sys.stdout.isatty() else "json")
+    wording = None
+    if output == "text":
+        wording = getattr(args, "ui_lang", None) or default_language()
+        set_language(wording)
     show_progress = sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_FILES
     cards: list[dict[str, Any]] = []
     failed = 0
-    for number, result in enumerate(_results(paths, rubric, jobs), 1):
+    for number, result in enumerate(_results(paths, rubric, jobs, wording), 1):
         if isinstance(result, str):
             failed += 1
             if show_progress:
@@ -153,13 +170,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"callcoach: {result}", file=sys.stderr)
         else:
             cards.append(result)
-            if args.format == "json":
+            if output == "json":
                 print(json.dumps(result, ensure_ascii=False), flush=False)
-            elif args.format == "text":
-                print(report.text_report(result))
+            elif output == "text":
+                print(card_text(result))
         if show_progress:
             _progress(number, len(paths), sys.stderr)
-    if args.format == "csv":
+    if output == "csv":
         report.write_csv(cards, csv.writer(sys.stdout, lineterminator="\n"))
     sys.stdout.flush()
-    return 1 if failed else 0
+    return 2 if failed else 0
