@@ -14,9 +14,11 @@ APP_NAME = "callcoach"
 
 
 def _override(var: str, sub: str) -> Path | None:
-    if value := os.environ.get(var):
+    from simulator.inputs.environment import env_path
+
+    if value := env_path(var):
         return Path(value).expanduser()
-    if home := os.environ.get("CALLCOACH_HOME"):
+    if home := env_path("CALLCOACH_HOME"):
         return Path(home).expanduser() / sub
     return None
 
@@ -46,7 +48,9 @@ def cache_dir() -> Path:
 def models_dir() -> Path:
     """Speech models CallCoach assembles from installed packages (rebuildable, but
     large: tests share one across the session with CALLCOACH_MODELS_DIR)."""
-    if value := os.environ.get("CALLCOACH_MODELS_DIR"):
+    from simulator.inputs.environment import env_path
+
+    if value := env_path("CALLCOACH_MODELS_DIR"):
         return Path(value).expanduser()
     return cache_dir() / "models"
 
@@ -68,5 +72,7 @@ def default_db_url() -> str:
 
 def user_scenario_dirs() -> list[Path]:
     """Extra scenario folders from ``CALLCOACH_SCENARIOS`` (os.pathsep-separated)."""
-    raw = os.environ.get("CALLCOACH_SCENARIOS", "")
+    from simulator.inputs.environment import env_path
+
+    raw = env_path("CALLCOACH_SCENARIOS") or ""
     return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]

@@ -75,7 +75,13 @@ def _lowpass(samples: Samples, cutoff: float, taps: int = 63) -> Samples:
 
 
 def read_wav(path: Path) -> Audio:
-    """A PCM WAV file as mono Audio (channels are averaged)."""
+    """A PCM WAV file as mono Audio (channels are averaged). The header is checked
+    first (simulator.inputs.wav): size, rate, channels and length within limits."""
+    from simulator.inputs.wav import wav_problem
+
+    problem = wav_problem(path)
+    if problem is not None:
+        raise AudioError(f"{path}: {problem[0]} — {problem[1]}")
     try:
         with wave.open(str(path), "rb") as handle:
             rate, width, channels = (
@@ -84,8 +90,6 @@ def read_wav(path: Path) -> Audio:
                 handle.getnchannels(),
             )
             frames = handle.readframes(handle.getnframes())
-    except FileNotFoundError:
-        raise AudioError(f"{path}: no such WAV file") from None
     except (wave.Error, EOFError, OSError, RuntimeError) as error:  # wave raises all four
         raise AudioError(f"{path}: not a readable PCM WAV file ({error})") from None
     dtype = {1: "u1", 2: "<i2", 4: "<i4"}.get(width)

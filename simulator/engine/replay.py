@@ -4,6 +4,7 @@ regression tests and scoring recorded answers."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,8 @@ from simulator.engine.conversation import Detector
 from simulator.engine.loop import CallLoop
 from simulator.engine.record import SessionSink
 from simulator.engine.session import CallSession
-from simulator.errors import CallCoachError
+from simulator.errors import UsageError
+from simulator.inputs.limits import MAX_TEXT_CHARS
 from simulator.scenario.model import Scenario
 
 if TYPE_CHECKING:
@@ -54,8 +56,8 @@ class ReplayScript:
     replies: tuple[ReplayItem, ...]
 
 
-class ReplayError(CallCoachError):
-    pass
+class ReplayError(UsageError):
+    """A replay file that cannot be played (exit status 2)."""
 
 
 def load_replay(path: Path) -> ReplayScript:
@@ -112,6 +114,11 @@ def _parse_item(item: Any, where: Any, key: tuple[Any, ...], base: Path) -> Repl
         return WavReply(base / item["wav"], start, here)
     if not isinstance(item["text"], str):
         raise ReplayError(f"{where((*key, 'text'))}: 'text' must be a string")
+    if len(item["text"]) > MAX_TEXT_CHARS:
+        raise ReplayError(
+            f"{where((*key, 'text'))}: the reply is {len(item['text']):,} characters long"
+            f" — at most {MAX_TEXT_CHARS:,}"
+        )
     duration = _number(item, "duration", where, key, minimum=0.05) if "duration" in item else None
     return TextReply(item["text"], start, duration, here)
 
@@ -128,6 +135,10 @@ def _number(
     value = item.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ReplayError(f"{where((*key, name))}: '{name}' must be a number of seconds")
+    if isinstance(value, float) and not math.isfinite(value):  # .nan / .inf in YAML
+        raise ReplayError(
+            f"{where((*key, name))}: '{name}' is {value} — a finite number of seconds"
+        )
     if minimum is not None and value < minimum:
         raise ReplayError(f"{where((*key, name))}: '{name}' must be at least {minimum}")
     if abs(value) > 3600:
@@ -154,10 +165,12 @@ def run_replay(
     ``wav:`` replies go through VAD and ASR: ``recognizer`` if given (the caller
     keeps it), else one chosen by ``asr``/``asr_model`` for the call. With
     ``record_audio`` a call with ``wav:`` replies leaves its stereo recording."""
+    from simulator.inputs.wav import wav_problem
+
     wavs = [item for item in script.replies if isinstance(item, WavReply)]
-    for item in wavs:
-        if not item.path.is_file():
-            raise ReplayError(f"{item.where}: {item.path}: no such WAV file")
+    for item in wavs:  # all checked before the call starts: nothing half-stored
+        if (problem := wav_problem(item.path)) is not None:
+            raise ReplayError(f"{item.where}: {item.path}: {problem[0]} — {problem[1]}")
     owned = None
     if wavs and recognizer is None:
         from simulator.engine.voice_replay import open_recognizer

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from simulator.errors import CallCoachError, UsageError
+from simulator.errors import UsageError
 
 
 def add_as_option(parser: Any) -> None:
@@ -40,16 +40,15 @@ def library_of(args: argparse.Namespace) -> Any:
 
 
 def write_output(text: str, out: Path | None, what: str) -> None:
-    """``text`` to ``out`` (UTF-8, as given) or to standard output."""
+    """``text`` to ``out`` (UTF-8, as given; whole or not at all) or to standard output."""
     if out is None:
         import sys
 
         sys.stdout.write(text)
         return
-    try:
-        out.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise CallCoachError(f"{out}: cannot write the {what} ({error.strerror})") from None
+    from simulator.atomic import write_user_file
+
+    write_user_file(out, text, what)
 
 
 def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:

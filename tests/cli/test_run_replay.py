@@ -80,7 +80,7 @@ def test_missing_wav_reply_is_named_with_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     replay = write(tmp_path, "replies:\n  - text: はい\n  - wav: answers/02.wav\n    start: -0.8\n")
-    assert run(SCENARIO, "--replay", str(replay), "--no-store") == 1
+    assert run(SCENARIO, "--replay", str(replay), "--no-store") == 2
     err = capsys.readouterr().err
     assert f"{replay}:3:5: " in err and "answers/02.wav: no such WAV file" in err
     assert "Traceback" not in err
@@ -104,7 +104,7 @@ def test_broken_replay_files_get_one_clear_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
 ) -> None:
     replay = write(tmp_path, text)
-    assert run(SCENARIO, "--replay", str(replay), "--no-store") == 1
+    assert run(SCENARIO, "--replay", str(replay), "--no-store") == 2
     err = capsys.readouterr().err
     assert message in err, err
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -113,7 +113,7 @@ def test_broken_replay_files_get_one_clear_line(
 def test_non_utf8_replay_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     replay = tmp_path / "replay.yaml"
     replay.write_bytes("replies:\n  - text: お詫び\n".encode("shift_jis"))
-    assert run(SCENARIO, "--replay", str(replay), "--no-store") == 1
+    assert run(SCENARIO, "--replay", str(replay), "--no-store") == 2
     assert "UTF-8" in capsys.readouterr().err
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from simulator.cli.commands.tui import open_tui
 from simulator.errors import CallCoachError
+from simulator.inputs import InputError
 from simulator.tui.settings import TuiSettings, load_settings, save_settings
 
 
@@ -21,14 +22,34 @@ def test_settings_round_trip_and_missing_file(tmp_path: Path) -> None:
     assert not path.with_suffix(".tmp").exists()
 
 
+def test_a_blank_name_is_no_name(tmp_path: Path) -> None:
+    path = tmp_path / "tui.json"
+    path.write_text('{"trainee": "  "}', encoding="utf-8")
+    assert load_settings(path) == TuiSettings()
+
+
 @pytest.mark.parametrize(
-    "content",
-    ["{not json", "[1, 2]", '{"trainee": 5}', '{"trainee": "  "}', '{"keymap": {"x": 1}}'],
+    ("content", "where", "message"),
+    [
+        ("{not json", ":1:2:", "invalid JSON"),
+        ("[1, 2]", ":1:", "not a JSON object"),
+        ('{\n "trainee": 5}', ":2:", "'trainee' is not a name"),
+        ('{"keymap":\n  {"call.hold":\n   1}}', ":3:", "is not a key name"),
+        ('{"keymap": ' + "[" * 5000 + "]" * 5000 + "}", ":1:", "nesting deeper than"),
+        ('{"trainee": NaN}', ":1:", "NaN is not a number"),
+    ],
 )
-def test_a_broken_settings_file_gives_the_defaults(tmp_path: Path, content: str) -> None:
+def test_a_broken_settings_file_is_one_clear_line_and_is_not_overwritten(
+    tmp_path: Path, content: str, where: str, message: str
+) -> None:
+    """The defaults would hide the problem, and the next save would write over it."""
     path = tmp_path / "tui.json"
     path.write_text(content, encoding="utf-8")
-    assert load_settings(path) == TuiSettings()
+    with pytest.raises(InputError) as caught:
+        load_settings(path)
+    assert str(caught.value).startswith(f"{path}{where}") and message in str(caught.value)
+    assert caught.value.exit_code == 2 and "\n" not in str(caught.value)
+    assert path.read_text(encoding="utf-8") == content
 
 
 def args(**given: object) -> argparse.Namespace:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import wave
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -180,9 +181,30 @@ def test_a_missing_wav_file_is_named_with_its_place(
 ) -> None:
     replay = tmp_path / "r.yaml"
     replay.write_text("format: callcoach.replay/1\nreplies:\n  - wav: gone.wav\n", "utf-8")
-    assert main(["run", SCENARIO, "--replay", str(replay), "--no-store"]) == 1
+    assert main(["run", SCENARIO, "--replay", str(replay), "--no-store"]) == 2
     err = capsys.readouterr().err
     assert f"{replay}:3:5: {tmp_path / 'gone.wav'}: no such WAV file" in err
+
+
+@pytest.mark.parametrize(
+    ("rate", "channels", "message"),
+    [(1, 1, "sample rate 1 Hz — 4,000–384,000 Hz"), (16_000, 40, "40 channels — 1–8")],
+)
+def test_a_hostile_wav_header_is_refused_before_the_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rate: int, channels: int, message: str
+) -> None:
+    with wave.open(str(tmp_path / "odd.wav"), "wb") as out:
+        out.setnchannels(channels)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\x00\x00" * channels * 100)
+    replay = tmp_path / "r.yaml"
+    replay.write_text("replies:\n  - text: hi\n  - wav: odd.wav\n", "utf-8")
+    assert main(["run", SCENARIO, "--replay", str(replay)]) == 2
+    err = capsys.readouterr().err
+    assert f"{replay}:3:5: {tmp_path / 'odd.wav'}: {message}" in err
+    assert main(["history", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # nothing half-stored
 
 
 def test_hints_hold_the_model_answer_key_phrases_and_expected_lexicon(

@@ -91,14 +91,10 @@ def _check_caller(args: argparse.Namespace) -> None:
 
 
 def _write_json(path: Path, record: dict[str, Any]) -> None:
-    from simulator.errors import CallCoachError
+    from simulator.atomic import write_user_file
 
-    try:
-        path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise CallCoachError(
-            f"{path}: cannot write the session record ({error.strerror})"
-        ) from None
+    text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    write_user_file(path, text, "session record")
 
 
 def _print_summary(record: dict[str, Any], card: dict[str, Any] | None) -> None:
