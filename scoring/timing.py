@@ -7,10 +7,12 @@ as the 0.2 s it means, not 0.20000000000000018.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from scoring.overlap import FLAGGED, classify_overlap, line_spoken_at, ms
+from scoring.overlap import FLAGGED, classify_overlap, ms
 from scoring.record import Session, Utterance
 from scoring.thresholds import Thresholds
 
@@ -30,8 +32,41 @@ def holds(session: Session) -> list[tuple[float, float]]:
     return spans
 
 
-def _held_within(spans: list[tuple[float, float]], start: float, end: float) -> float:
-    return sum(max(0.0, min(end, b) - max(start, a)) for a, b in spans)
+def _held_within(
+    spans: list[tuple[float, float]], start: float, end: float, ends: list[float] | None = None
+) -> float:
+    """Hold time inside [start, end]. ``spans`` (from ``holds``) are sorted and do not
+    overlap, so only the few that reach into the window are summed (the others added
+    0.0, which changes no sum). ``ends``: the spans' ends, when the caller has them."""
+    first = bisect_right(ends if ends is not None else [b for _, b in spans], start)
+    total: float = 0  # an int 0 as sum() starts, so the result is the same
+    for a, b in spans[first:]:
+        if a >= end:  # this and every later span start after the window
+            break
+        total += max(0.0, min(end, b) - max(start, a))
+    return total
+
+
+class _FirstContaining:
+    """``next((u for u in spans if u.start <= t < u.end), None)`` for many ``t``, in
+    O(log n) each: the spans that started by ``t`` wait in a heap by list position and
+    leave it once ended (``t`` only grows, so an ended span never comes back)."""
+
+    def __init__(self, spans: Sequence[Utterance], times: Sequence[float]) -> None:
+        by_start = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        waiting: list[int] = []
+        self.found: dict[float, Utterance | None] = {}
+        cursor = 0
+        for t in sorted(set(times)):
+            while cursor < len(by_start) and spans[by_start[cursor]].start <= t:
+                heapq.heappush(waiting, by_start[cursor])
+                cursor += 1
+            while waiting and not spans[waiting[0]].end > t:
+                heapq.heappop(waiting)
+            self.found[t] = spans[waiting[0]] if waiting else None
+
+    def at(self, t: float) -> Utterance | None:
+        return self.found[t]
 
 
 def overlaps(
@@ -42,9 +77,11 @@ def overlaps(
     the caller's last 0.2 s: normal turn-taking) or ``brief`` (under 0.5 s)."""
     flagged: list[dict[str, Any]] = []
     harmless: list[dict[str, Any]] = []
-    customers = session.by("customer")
-    for trainee in session.by("trainee"):
-        caller = line_spoken_at(customers, trainee.start)
+    trainees = session.by("trainee")
+    # scoring.overlap.line_spoken_at for every reply at once (it scans every line)
+    talking = _FirstContaining(session.by("customer"), [t.start for t in trainees])
+    for trainee in trainees:
+        caller = talking.at(trainee.start)
         if caller is None:
             continue
         judged = classify_overlap(
@@ -64,11 +101,10 @@ def overlaps(
 def caller_cut_ins(session: Session) -> list[dict[str, Any]]:
     """Caller lines scripted to talk over the trainee: recorded, never penalised."""
     found = []
-    trainees = session.by("trainee")
-    for caller in session.by("customer"):
-        if not caller.cut_in:
-            continue
-        talking = next((t for t in trainees if t.start <= caller.start < t.end), None)
+    cut_ins = [caller for caller in session.by("customer") if caller.cut_in]
+    speaking = _FirstContaining(session.by("trainee"), [c.start for c in cut_ins])
+    for caller in cut_ins:
+        talking = speaking.at(caller.start)
         overlap = ms(min(talking.end, caller.end) - caller.start) if talking else 0.0
         found.append(
             {
@@ -97,22 +133,20 @@ def response_gaps(session: Session, thresholds: Thresholds) -> list[dict[str, An
     Time on hold inside the gap is not counted."""
     customers = sorted(session.by("customer"), key=lambda u: u.start)
     trainees = sorted(session.by("trainee"), key=lambda u: u.start)
+    starts = [c.start for c in customers]
+    answers = _FirstEndingAfter(trainees)
     held = holds(session)
+    held_ends = [b for _, b in held]
     gaps = []
-    for number, caller in enumerate(customers):
-        following = [c.start for c in customers[number + 1 :] if c.start > caller.start]
-        next_line = min(following, default=float("inf"))
-        answer = next(
-            (
-                t
-                for t in trainees
-                if t.start > caller.start and t.end > caller.end and t.start < next_line
-            ),
-            None,
-        )
+    for caller in customers:
+        later = bisect_right(starts, caller.start)  # the caller's next line starts here
+        next_line = starts[later] if later < len(starts) else float("inf")
+        answer = answers.first(caller.start, next_line, caller.end)
         if answer is None:
             continue
-        gap = ms(answer.start - caller.end - _held_within(held, caller.end, answer.start))
+        gap = ms(
+            answer.start - caller.end - _held_within(held, caller.end, answer.start, held_ends)
+        )
         gaps.append(
             {
                 "turn": caller.turn,
@@ -123,6 +157,44 @@ def response_gaps(session: Session, thresholds: Thresholds) -> list[dict[str, An
             }
         )
     return gaps
+
+
+class _FirstEndingAfter:
+    """Among utterances sorted by start: the first that starts inside (low, high) and
+    ends after a time — a segment tree of the latest end, O(log n) per question."""
+
+    def __init__(self, ordered: Sequence[Utterance]) -> None:
+        self.ordered = ordered
+        self.starts = [u.start for u in ordered]
+        self.size = 1
+        while self.size < max(1, len(ordered)):
+            self.size *= 2
+        self.latest = [float("-inf")] * (2 * self.size)
+        for index, utterance in enumerate(ordered):
+            self.latest[self.size + index] = utterance.end
+        for node in range(self.size - 1, 0, -1):
+            self.latest[node] = max(self.latest[2 * node], self.latest[2 * node + 1])
+
+    def first(self, low: float, high: float, after: float) -> Utterance | None:
+        begin = bisect_right(self.starts, low)
+        stop = bisect_left(self.starts, high)
+        index = self._first(1, 0, self.size, begin, stop, after)
+        return None if index is None else self.ordered[index]
+
+    def _first(
+        self, node: int, left: int, right: int, begin: int, stop: int, after: float
+    ) -> int | None:
+        if right <= begin or stop <= left or not self.latest[node] > after:
+            return None
+        if right - left == 1:
+            return left
+        middle = (left + right) // 2
+        found = self._first(2 * node, left, middle, begin, stop, after)
+        return (
+            found
+            if found is not None
+            else self._first(2 * node + 1, middle, right, begin, stop, after)
+        )
 
 
 def silences(session: Session, thresholds: Thresholds) -> list[dict[str, Any]]:

@@ -150,8 +150,16 @@ def parse_text(text: str, name: str) -> Document:
             builder.feed(loader.get_event())
     except yaml.MarkedYAMLError as error:
         raise YamlProblem(_syntax_problem(name, error, text)) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line, col = _char_position(text, error.position)
+        what = (
+            f"character U+{error.character:04X} is not allowed in YAML"
+            if isinstance(error.character, int)
+            else "a character YAML does not allow"
+        )
+        raise _fatal(name, what, "printable text", line, col) from None
     except yaml.YAMLError as error:
-        raise _fatal(name, f"YAML error: {error}", "valid YAML") from None
+        raise _fatal(name, f"YAML error: {' '.join(str(error).split())}", "valid YAML") from None
     finally:
         loader.dispose()
     return builder.document()
@@ -317,6 +325,11 @@ def _mark(event: Any) -> Mark:
 
 def _fatal(name: str, message: str, expected: str, line: int = 1, col: int = 1) -> YamlProblem:
     return YamlProblem(Problem(name, line, col, message, expected))
+
+
+def _char_position(text: str, offset: int) -> Mark:
+    offset = max(0, min(offset, len(text)))
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _byte_position(raw: bytes, offset: int) -> Mark:
