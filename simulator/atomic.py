@@ -47,11 +47,14 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def write_user_file(path: Path, data: str | bytes, what: str) -> None:
-    """``write_atomically`` for a file the user asked for: a one-line error on failure."""
+def write_user_file(path: Path, data: str | bytes, what: str, *, mode: int = 0o666) -> None:
+    """``write_atomically`` for a file the user asked for: one line on failure,
+    ``path: cannot write (reason) — …``."""
+    if path.is_dir():
+        raise CallCoachError(f"{path}: cannot write (is a folder) — a file name for the {what}")
     try:
-        write_atomically(path, data)
+        write_atomically(path, data, mode=mode)
     except OSError as error:
         reason = error.strerror or str(error)
-        kept = "the previous file is unchanged" if path.exists() else "nothing was written"
-        raise CallCoachError(f"{path}: cannot write the {what} ({reason}) — {kept}") from None
+        kept = f"the previous {what} is unchanged" if path.exists() else "nothing was written"
+        raise CallCoachError(f"{path}: cannot write ({reason}) — {kept}") from None

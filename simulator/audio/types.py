@@ -6,6 +6,7 @@ int16 bytes that PortAudio, webrtcvad and the recognisers want live here too.
 
 from __future__ import annotations
 
+import io
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,17 @@ def read_wav(path: Path) -> Audio:
     scale = 32768.0 * (65536.0 if width == 4 else 1.0)
     mono = data.reshape(-1, channels).mean(axis=1) / scale
     return Audio(mono.astype(np.float32), rate)
+
+
+def wav_bytes(audio: Audio) -> bytes:
+    """``audio`` as the bytes of a 16-bit mono WAV file."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(audio.rate)
+        handle.writeframes(audio.pcm16())
+    return buffer.getvalue()
 
 
 def write_wav(path: Path, audio: Audio) -> None:

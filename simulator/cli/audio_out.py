@@ -18,40 +18,17 @@ def check_wav_name(path: Path | None) -> None:
 
 def save_wav(path: Path, audio: Any) -> None:
     """Write ``audio`` to ``path`` readable by the owner only (0600, like recordings:
-    a turn holds a person's voice). A folder, a read-only place or a full disk is one
-    line; a half-written file is removed."""
+    a turn holds a person's voice), whole or not at all (simulator.atomic: a full disk
+    keeps the previous file). A folder, a read-only place or a full disk is one line."""
+    from simulator.atomic import write_user_file
+    from simulator.audio.types import wav_bytes
+
     check_wav_name(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_private_wav(path, audio)
     except OSError as error:
         raise CallCoachError(f"{path}: cannot write ({error.strerror or error})") from None
-
-
-def _write_private_wav(path: Path, audio: Any) -> None:
-    import os
-    import wave
-
-    # Written beside the target and renamed over it: a full disk leaves the old file
-    # whole. We open the file ourselves: wave.open(name) leaves a half-built writer
-    # whose __del__ prints a traceback when the open fails.
-    partial = path.with_name(f".{path.name}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(descriptor, 0o600)  # an existing file keeps its mode through O_CREAT
-        with os.fdopen(descriptor, "wb", closefd=False) as handle, wave.open(handle, "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(audio.rate)
-            out.writeframes(audio.pcm16())
-        os.close(descriptor)
-        descriptor = -1
-        os.replace(partial, path)
-    except BaseException:
-        if descriptor >= 0:
-            os.close(descriptor)
-        partial.unlink(missing_ok=True)
-        raise
+    write_user_file(path, wav_bytes(audio), "WAV file", mode=0o600)
 
 
 def play_to_end(audio: Any, device: str | None, *, instead: str) -> None:

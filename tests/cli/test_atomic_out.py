@@ -68,8 +68,8 @@ def test_a_full_disk_keeps_the_previous_file(
     assert main(filled) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert f"{out}: cannot write the" in err and "No space left on device" in err
-    assert "the previous file is unchanged" in err
+    assert f"{out}: cannot write (No space left on device) — the previous" in err
+    assert "is unchanged" in err
     assert out.read_bytes() == before
     assert leftovers(out.parent) == []
 
@@ -101,3 +101,25 @@ def test_a_written_file_has_the_usual_permissions(tmp_path: Path) -> None:
         os.umask(mask)
     assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "text"
+
+
+def test_saved_wavs_survive_a_full_disk_and_a_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from simulator.audio.types import Audio, read_wav
+    from simulator.cli.audio_out import save_wav
+    from simulator.errors import CallCoachError
+
+    target = tmp_path / "line.wav"
+    save_wav(target, Audio(np.zeros(1600, dtype=np.float32), 16_000))
+    assert read_wav(target).duration == pytest.approx(0.1)
+    before = target.read_bytes()
+    full_disk(monkeypatch)
+    with pytest.raises(CallCoachError, match="the previous WAV file is unchanged"):
+        save_wav(target, Audio(np.ones(3200, dtype=np.float32) * 0.1, 16_000))
+    assert target.read_bytes() == before and leftovers(tmp_path) == []
+    (tmp_path / "dir.wav").mkdir()
+    with pytest.raises(CallCoachError, match="is a folder"):
+        save_wav(tmp_path / "dir.wav", Audio(np.zeros(10, dtype=np.float32), 16_000))
