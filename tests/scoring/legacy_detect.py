@@ -20,6 +20,7 @@ from scoring.polarity import (
     _JA_DENIAL,
     _JA_REFUSAL,
 )
+from scoring.polarity import _refuses_itself
 from scoring.text import crosses_sentence, opens_clause
 
 _LEADING = re.compile(r"^(?:\s|はい|ええ|えー|あの|[、,。.])+")
@@ -75,7 +76,12 @@ def clause_mood(text: str, start: int, end: int, language: str, category: str = 
 def counts(category: str, text: str, start: int, end: int, language: str) -> bool:
     """Whether a hit of ``category`` at text[start:end] counts in its clause."""
     accepted = ACCEPTS.get(category)
-    return accepted is None or clause_mood(text, start, end, language, category) in accepted
+    if accepted is None:
+        return True
+    mood = clause_mood(text, start, end, language, category)
+    if mood is Mood.REFUSED and category == "key_phrase" and _refuses_itself(text[start:end]):
+        return True
+    return mood in accepted
 
 
 def _residue(text: str, start: int, end: int, covered: Sequence[Span], language: str) -> str:

@@ -31,15 +31,22 @@ EN_TOKENS = [
     "yes", "okay", "right", "sure", "but", "and", "so", "although", ",", ".", "!", "?", " - ",
     "\n", "thank you", "I can't", "a refund", "today", "I'll send it", "please hold",
     "uh", "um", "mm-hmm", "İ", "Σ", "never", "that's not what you needed", "I apologize",
-    "let me check", "absolutely", "andy", "sorrys",
+    "let me check", "absolutely", "andy", "sorrys", "I can't share",
 ]  # fmt: skip
 JA_TOKENS = [
     "申し訳ございません", "はい", "ええ", "えー", "あの", "、", "。", "？", "!",
     "お気持ちお察しします", "とは思っておりません", "いたしかねます", "でしょうか", "か",
     "と言われても", "ありがとうございます", "さようでございますか", "なるほど",
     "少々お待ちください", "できません", " ", "\n", "本日中にお届けします", "だから", "でも",
-    "かしこまりました", "ご迷惑をおかけして", "確認いたします", "ね",
+    "かしこまりました", "ご迷惑をおかけして", "確認いたします", "ね", "ご返金", "お伝えできません",
 ]  # fmt: skip
+
+
+KEYS = (
+    ("refund", ("a refund", "ご返金")),
+    ("check", ("let me check", "確認いたします")),
+    ("no_share", ("I can't share", "お伝えできません")),
+)
 
 
 def _text(tokens: list[str], language: str, spaced: bool) -> str:
@@ -48,7 +55,7 @@ def _text(tokens: list[str], language: str, spaced: bool) -> str:
 
 
 def _scan(text: str, language: str) -> Any:
-    return detect_module._scan.__wrapped__(text, language, (), ("本日中にお届けします",), ())
+    return detect_module._scan.__wrapped__(text, language, KEYS, ("本日中にお届けします",), ())
 
 
 def _old_scan(text: str, language: str) -> Any:

@@ -56,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace, scenario: Any) -> int:
     from simulator.engine.replay import load_replay, run_replay
-    from simulator.i18n import default_language, set_language
+    from simulator.i18n import current_language, set_language
 
-    set_language(getattr(args, "ui_lang", None) or default_language())
+    set_language(getattr(args, "ui_lang", None) or current_language())
     if not args.replay.is_file():
         raise UsageError(f"{args.replay}: no such replay file")
     script = load_replay(args.replay)

@@ -35,6 +35,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format",
         choices=("json", "text", "csv"),
+        # Decided here, so that main() knows before running whether the output is for
+        # programs (UTF-8 whatever the locale) or for people.
+        default="text" if sys.stdout.isatty() else "json",
         help="default: text on a terminal, json when piped",
     )
     parser.add_argument(
@@ -149,7 +152,7 @@ def _jobs(requested: int | None) -> int:
 def run(args: argparse.Namespace) -> int:
     from scoring import report
     from simulator.cli.score_text import card_text
-    from simulator.i18n import default_language, set_language
+    from simulator.i18n import current_language, set_language
 
     rubric = _resolve_rubric(args.rubric)
     jobs = _jobs(getattr(args, "jobs", None))
@@ -157,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     output = args.format or ("text" if sys.stdout.isatty() else "json")
     wording = None
     if output == "text":
-        wording = getattr(args, "ui_lang", None) or default_language()
+        wording = getattr(args, "ui_lang", None) or current_language()
         set_language(wording)
     show_progress = sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_FILES
     cards: list[dict[str, Any]] = []
