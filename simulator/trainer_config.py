@@ -12,7 +12,6 @@ A broken file is reported in one line and never overwritten.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +49,11 @@ def load_trainer_config(path: Path | None = None) -> TrainerConfig:
             f"{path}{where}: not valid JSON — fix it or delete the file"
             " (`callcoach config` rewrites it)"
         ) from None
+    except (ValueError, RecursionError):  # a hostile file: nesting, 5,000-digit numbers
+        from simulator.inputs.jsontext import loads
+
+        loads(text, str(path), expected='{"scenarios": ["DIR"]}')  # names the line
+        raise _broken(path, "unreadable JSON") from None
     if not isinstance(data, dict):
         raise _broken(path, 'expected a JSON object such as {"scenarios": ["DIR"]}')
     folders = data.get("scenarios", [])
@@ -66,11 +70,11 @@ def save_trainer_config(config: TrainerConfig, path: Path | None = None) -> Path
         load_trainer_config(path)  # refuses to overwrite a file it cannot read
         data = json.loads(path.read_text(encoding="utf-8"))
     data["scenarios"] = [str(folder) for folder in config.scenarios]
+    from simulator.atomic import write_atomically
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
         raise CallCoachError(f"{path}: cannot save the settings ({error.strerror})") from None
     return path
