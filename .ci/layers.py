@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("simulator.audio", "simulator.store"),
     ("simulator.scenario", "simulator.i18n", "simulator.paths", "simulator.errors",
      "simulator.clock", "simulator.cells", "simulator.safe_text",
-     "simulator.trainer_config"),
+     "simulator.trainer_config", "simulator.inputs", "simulator.atomic"),
     ("scoring",),
 ]  # fmt: skip
 PACKAGES = ("simulator", "scoring")
