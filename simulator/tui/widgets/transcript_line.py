@@ -30,11 +30,16 @@ class TranscriptLine(Horizontal):
         yield Static(KinsokuText(self.said), classes="said")
 
     def on_mount(self) -> None:  # show() may have run between compose and mount
-        self.query_one(".said", Static).update(KinsokuText(self.said))
+        self._update_said()
 
     def show(self, said: str) -> None:
         said = shown(said)
         if said != self.said:
             self.said = said
-            for widget in self.query(".said").results(Static):  # none before compose
-                widget.update(KinsokuText(said))
+            self._update_said()
+
+    def _update_said(self) -> None:
+        # A query, not query_one: none before compose, and none when the call screen
+        # closed while this line was being mounted (seen under load in the full-disk test).
+        for widget in self.query(".said").results(Static):
+            widget.update(KinsokuText(self.said))
