@@ -22,6 +22,8 @@ class Facts:
     session: Session
     thresholds: Any  # scoring.thresholds.Thresholds
     hits: dict[int, list[PhraseHit]] = field(default_factory=dict)  # trainee utterance → hits
+    # trainee utterance → (position in the guide's `avoid`, hit)
+    avoid_hits: dict[int, list[tuple[int, PhraseHit]]] = field(default_factory=dict)
     key_hits: dict[int, list[tuple[str, PhraseHit]]] = field(default_factory=dict)
     interruptions: list[dict[str, Any]] = field(default_factory=list)
     overlaps: list[dict[str, Any]] = field(default_factory=list)
@@ -71,9 +73,49 @@ def phrase_map(spec: Mapping[str, Any], field_name: str) -> dict[str, Sequence[s
 
 
 def expected_keys(spec: Mapping[str, Any]) -> list[str]:
-    """Key phrases the trainee should say: those not also listed to avoid."""
-    avoid = phrase_map(spec, "avoid_phrases")
-    return [name for name in phrase_map(spec, "key_phrases") if name not in avoid]
+    """Key phrases the trainee should say: those not also listed to avoid, nor optional."""
+    skip = {*phrase_map(spec, "avoid_phrases"), *optional_keys(spec)}
+    return [name for name in phrase_map(spec, "key_phrases") if name not in skip]
+
+
+def optional_keys(spec: Mapping[str, Any]) -> list[str]:
+    """Key phrases that earn credit when said and cost nothing when not (format /2)."""
+    raw = spec.get("optional_key_phrases")
+    names = phrase_map(spec, "key_phrases")
+    return [str(n) for n in raw if str(n) in names] if isinstance(raw, list) else []
+
+
+@dataclass(frozen=True)
+class ScenarioAvoid:
+    """A phrase the scenario says to avoid (guide ``avoid``, format /2)."""
+
+    alternatives: tuple[str, ...]
+    cost: float  # fraction of the NG-phrase item per utterance
+    note: str
+
+
+# Scenario-wide avoid phrases share the detector's key-phrase scan under these names.
+AVOID_PREFIX = "scenario-avoid#"
+
+
+def scenario_avoid(session: Session) -> list[ScenarioAvoid]:
+    raw = session.guide.get("avoid")
+    found = []
+    for item in raw if isinstance(raw, list) else ():
+        alternatives = item.get("alternatives") if isinstance(item, Mapping) else None
+        if not isinstance(alternatives, list) or not alternatives:
+            continue
+        cost = item.get("cost", 50)
+        cost = cost if isinstance(cost, int | float) and not isinstance(cost, bool) else 50
+        note = item.get("note")
+        found.append(
+            ScenarioAvoid(
+                tuple(str(a) for a in alternatives),
+                min(max(float(cost), 0.0), 100.0) / 100,
+                note if isinstance(note, str) else "",
+            )
+        )
+    return found
 
 
 def _forbidden(session: Session) -> list[str]:
@@ -90,9 +132,16 @@ def _detect_all(facts: Facts) -> None:
     session = facts.session
     forbidden, offers = _forbidden(session), _offers(session)
     heard = _caller_line_before(session)
+    everywhere = {
+        f"{AVOID_PREFIX}{n}": list(a.alternatives) for n, a in enumerate(scenario_avoid(session))
+    }
     for utterance in facts.trainee:
         spec = facts.turn_guide(utterance.turn)
-        keys = {**phrase_map(spec, "key_phrases"), **phrase_map(spec, "avoid_phrases")}
+        keys = {
+            **phrase_map(spec, "key_phrases"),
+            **phrase_map(spec, "avoid_phrases"),
+            **everywhere,
+        }
         found = scan(
             utterance.text,
             session.language,
@@ -102,7 +151,11 @@ def _detect_all(facts: Facts) -> None:
         )
         facts.hits[utterance.index] = [h for h, _ in found if h.category != KEY_PHRASE]
         _add_read_back(facts, utterance, heard.get(utterance.index, ""))
-        facts.key_hits[utterance.index] = [(n, h) for h, n in found if h.category == KEY_PHRASE]
+        keyed = [(n, h) for h, n in found if h.category == KEY_PHRASE]
+        facts.key_hits[utterance.index] = [(n, h) for n, h in keyed if n not in everywhere]
+        facts.avoid_hits[utterance.index] = [
+            (int(n.removeprefix(AVOID_PREFIX)), h) for n, h in keyed if n in everywhere
+        ]
 
 
 def _caller_line_before(session: Session) -> dict[int, str]:

@@ -3,11 +3,13 @@ call opening and closing, holds and the outcome. Registered into CHECKS."""
 
 from __future__ import annotations
 
-from scoring.analysis import Facts, expected_keys
+from scoring.analysis import Facts, expected_keys, optional_keys, scenario_avoid
 from scoring.checks import Evidence, Result, _ev, _share, check
 from scoring.timing import holds, ms
 
-_OUTCOME_CREDIT = {"resolved": 1.0, "escalated": 0.5}
+# The expected landing (guide `expected_outcome`, default resolved) earns it all; the
+# other of resolved/escalated half: a handover is fine, just not what was trained.
+_LANDINGS = ("resolved", "escalated")
 
 
 def _guide_turns(facts: Facts) -> dict[str, dict]:
@@ -53,7 +55,18 @@ def key_facts(facts: Facts) -> Result | None:
                 confirm = "confirmation" in spec.get("expects", [])
                 note = "no_key_confirm" if confirm else "no_key"
                 evidence.append(_ev(facts, replies[0].index, "-", f"{note}:{name}"))
+        evidence += _optional_said(facts, replies, optional_keys(spec))
     return _share(evidence)
+
+
+def _optional_said(facts: Facts, replies: list, names: list[str]) -> list[Evidence]:
+    """Optional key phrases: credit when said, nothing lost when not."""
+    found = []
+    for name in names:
+        said = [u for u in replies if any(n == name for n, _ in facts.key_hits.get(u.index, []))]
+        if said:
+            found.append(_ev(facts, said[0].index, "+", f"key:{name}"))
+    return found
 
 
 # Each utterance with an NG phrase (or over-promise) costs half the politeness item:
@@ -86,20 +99,27 @@ def no_ng_phrases(facts: Facts) -> Result | None:
         return None
     ng = _offences(facts, "ng_phrase")
     promises = _offences(facts, "over_promise")
+    costs = [a.cost for a in scenario_avoid(facts.session)]
     bad: list[Evidence] = []
+    lost = 0.0
     for utterance in facts.trainee:
         index = utterance.index
         avoided = [hit.text for hit in facts.avoided(index)]
+        own = facts.avoid_hits.get(index, [])
+        cost = _NG_COST if index in ng or avoided or index in promises else 0.0
         if index in ng:
             bad.append(_ev(facts, index, "-", f"ng_phrase:{'/'.join(ng[index])}"))
         elif avoided:
             bad.append(_ev(facts, index, "-", f"avoid:{'/'.join(avoided)}"))
+        for position, hit in own:  # the scenario's own: cited with the trainer's note
+            bad.append(_ev(facts, index, "-", f"avoid_scenario:{position}:{hit.text}"))
+            cost = max(cost, costs[position])
         if index in promises:
             bad.append(_ev(facts, index, "-", f"over_promise:{'/'.join(promises[index])}"))
+        lost += cost
     offended = {e.utterance for e in bad}
     evidence = bad + _clean_evidence(facts, "ng_phrase", offended)
-    fraction = max(0.0, 1.0 - _NG_COST * len(offended))
-    return Result(fraction, tuple(sorted(evidence, key=lambda e: e.utterance)))
+    return Result(max(0.0, 1.0 - lost), tuple(sorted(evidence, key=lambda e: e.utterance)))
 
 
 @check("no_over_promise")
@@ -247,5 +267,7 @@ def outcome(facts: Facts) -> Result | None:
     if not outcome or not facts.session.utterances:
         return None
     last = facts.trainee[-1].index if facts.trainee else facts.session.utterances[-1].index
-    credit = _OUTCOME_CREDIT.get(outcome, 0.0)
+    expected = facts.session.guide.get("expected_outcome")
+    expected = expected if expected in _LANDINGS else "resolved"
+    credit = 1.0 if outcome == expected else 0.5 if outcome in _LANDINGS else 0.0
     return Result(credit, (_ev(facts, last, "+" if credit else "-", f"outcome:{outcome}"),))

@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from scoring.analysis import Facts
+from scoring.analysis import Facts, scenario_avoid
 from scoring.checks import Evidence
 from scoring.gates import FailedGate
 from scoring.text import fold_en, fold_ja
@@ -44,6 +44,10 @@ def _message(
         detail = "".join(f"「{n}」" for n in names) if language == "ja" else " and ".join(names)
     elif key in ("key", "no_key", "no_key_confirm"):
         detail = _key_fact_words(facts, evidence.utterance, detail)
+    note = ""
+    if key == "avoid_scenario":
+        position, _, detail = detail.partition(":")
+        note = _avoid_note(facts, position)
     limits = facts.thresholds
     text = spec[language].format(
         text=evidence.text,
@@ -56,7 +60,14 @@ def _message(
         hold_long=f"{limits.hold_long:g}",
         run=limits.monotone_run,
     )
-    return str(spec["severity"]), text
+    return str(spec["severity"]), f"{text} {note}" if note else text
+
+
+def _avoid_note(facts: Facts, position: str) -> str:
+    """The trainer's note on one of the scenario's phrases to avoid (guide ``avoid``)."""
+    found = scenario_avoid(facts.session)
+    index = int(position) if position.isdigit() else -1
+    return found[index].note.strip() if 0 <= index < len(found) else ""
 
 
 def _key_fact_words(facts: Facts, index: int, name: str) -> str:

@@ -17,6 +17,7 @@ from simulator.engine.pacing import CALLER_PACE, TRAINEE_PACE, mood_pace_factor,
 from simulator.engine.record import SessionRecorder, SessionSink
 from simulator.engine.session_header import session_header
 from simulator.scenario.model import Outcome, Scenario
+from simulator.scenario.version2 import personalise
 
 # Seconds between the end of the trainee's reply and the caller's answer.
 CALLER_RESPONSE_DELAY = 0.6
@@ -55,6 +56,8 @@ class CallSession:
             from scoring import detect
 
             detector = detect
+        # The call says the trainee's name wherever the scenario writes {trainee}.
+        scenario = personalise(scenario, trainee)
         self.scenario = scenario
         self.conversation = Conversation(scenario, detector, level=level, seed=seed)
         header = session_header(

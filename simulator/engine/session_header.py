@@ -18,6 +18,7 @@ def session_header(
     seed: int | None,
     trainee: str | None,
 ) -> dict[str, Any]:
+    """``scenario`` is already filled for this trainee (``version2.personalise``)."""
     return {
         "scenario": {
             "id": scenario.id,
@@ -40,10 +41,16 @@ def scenario_guide(scenario: Scenario) -> dict[str, Any]:
         "pass_mark": scenario.pass_mark,
         "forbidden_promises": list(scenario.policy.must_not_promise),
         "allowed_offers": list(scenario.policy.may_offer),
+        "expected_outcome": scenario.expected_outcome,
+        "avoid": [
+            {"alternatives": list(a.alternatives), "cost": a.cost, "note": a.note}
+            for a in scenario.avoid
+        ],
         "turns": {
             turn.id: {
                 "expects": list(turn.expects),
                 "key_phrases": {k.name: list(k.alternatives) for k in turn.key_phrases},
+                "optional_key_phrases": [k.name for k in turn.key_phrases if k.optional],
                 "avoid_phrases": avoid_phrases(turn),
                 "model_answer": turn.model_answer,
             }

@@ -79,8 +79,21 @@ def branch(data: dict[str, Any]) -> model.Branch:
 
 def key_phrases(data: dict[str, Any] | list[str] | None) -> tuple[model.KeyPhrase, ...]:
     if isinstance(data, dict):
-        return tuple(model.KeyPhrase(str(name), tuple(alts)) for name, alts in data.items())
+        return tuple(_key_phrase(str(name), value) for name, value in data.items())
     return tuple(model.KeyPhrase(text, (text,)) for text in data or ())
+
+
+def _key_phrase(name: str, value: list[str] | dict[str, Any]) -> model.KeyPhrase:
+    """`name: [alternatives]`, or (v2) `name: {alternatives: […], optional: true}`."""
+    if isinstance(value, dict):
+        optional = bool(value.get("optional"))
+        return model.KeyPhrase(name, tuple(value["alternatives"]), optional)
+    return model.KeyPhrase(name, tuple(value))
+
+
+def avoid(data: dict[str, Any]) -> model.AvoidPhrase:
+    phrases = data.get("alternatives") or [data["phrase"]]
+    return model.AvoidPhrase(tuple(phrases), note=data.get("note") or "", **_pick(data, "cost"))
 
 
 def turn(data: dict[str, Any]) -> model.Turn:
@@ -130,7 +143,10 @@ def scenario(data: dict[str, Any], source: model.Source) -> model.Scenario:
         rubric=data.get("rubric"),
         pass_mark=data.get("pass_mark"),
         source=source,
-        **_pick(data, "difficulty"),
+        format=data["format"],
+        company=data.get("company"),
+        avoid=tuple(avoid(item) for item in data.get("avoid") or ()),
+        **_pick(data, "difficulty", "expected_outcome"),
     )
 
 

@@ -23,7 +23,8 @@ from simulator.scenario.spec import (
     Str,
 )
 
-SCENARIO_FORMAT = "callcoach.scenario/1"
+SCENARIO_FORMAT = model.FORMAT_V2  # the newest; new files and the scaffold use it
+SCENARIO_FORMATS = (model.FORMAT_V1, model.FORMAT_V2)
 SET_FORMAT = "callcoach.set/1"
 SCHEMA_BASE = "https://callcoach.invalid/schema"
 
@@ -201,9 +202,25 @@ BRANCH = Obj(
 )
 OTHERWISE = Obj(_BRANCH_FIELDS, "Taken when no branch matches.", model.Branch, name="otherwise")
 
+KEY_PHRASE = Obj(
+    {
+        "alternatives": Field(texts("ways to say it", 1), required=True),
+        "optional": Field(Bool("credit when said, nothing lost when not (v2)")),
+    },
+    "A key phrase with options.",
+    name="key_phrase",
+)
+
 KEY_PHRASES = OneOf(
     [
-        (dict, MapOf(texts("alternatives", 1), key_pattern=r"\S.*", key_help="non-empty text")),
+        (
+            dict,
+            MapOf(
+                OneOf([(list, texts("alternatives", 1)), (dict, KEY_PHRASE)]),
+                key_pattern=r"\S.*",
+                key_help="non-empty text",
+            ),
+        ),
         (list, ListOf(text(), "each text is its own key phrase, named by itself")),
     ],
     "Facts the turn expects back: name → alternatives, or a list of texts.",
@@ -245,6 +262,26 @@ ENDING = Obj(
     name="ending",
 )
 
+AVOID = Obj(
+    {
+        "phrase": Field(text("the phrase (or give alternatives)")),
+        "alternatives": Field(texts("ways of saying it", 1)),
+        "cost": Field(Int("% of the NG-phrase item lost per utterance (an NG phrase: 50)", 1, 100)),
+        "note": Field(Str("why, or what to say instead; cited in the feedback", allow_blank=True)),
+    },
+    "A phrase this scenario's trainees should not say (v2).",
+    model.AvoidPhrase,
+    name="avoid",
+    extra_check=lambda doc, path, value, out: _one_phrase(doc, path, value, out),
+)
+
+
+def _one_phrase(doc: Any, path: Any, value: dict[str, Any], out: list[Any]) -> None:
+    if ("phrase" in value) == ("alternatives" in value):
+        message = f"avoid[{path[-1]}]: give 'phrase' or 'alternatives' (one of them)"
+        out.append(doc.problem(path, message, "phrase: 'たぶん' or alternatives: [...]"))
+
+
 LEVEL = Obj(
     {
         "worsen": Field(Num("multiplies positive mood changes", 0, 10)),
@@ -261,7 +298,10 @@ LEVEL = Obj(
 
 SCENARIO = Obj(
     {
-        "format": Field(Str("file format and version", choices=(SCENARIO_FORMAT,)), required=True),
+        "format": Field(
+            Str("file format and version (1 = 2 without the new fields)", choices=SCENARIO_FORMATS),
+            required=True,
+        ),
         "id": Field(
             Str("unique scenario id", pattern=ID_PATTERN, pattern_help=f"an id of {ID_HELP}"),
             required=True,
@@ -284,12 +324,17 @@ SCENARIO = Obj(
         ),
         "rubric": Field(Nullable(text("scoring preset; default = caller type"))),
         "pass_mark": Field(Nullable(Int("score needed to pass", 0, 100))),
+        "company": Field(Nullable(text("fills {company} in caller lines and answers (v2)"))),
+        "expected_outcome": Field(
+            Str("the right landing of the call (v2)", choices=model.EXPECTED_OUTCOMES)
+        ),
+        "avoid": Field(ListOf(AVOID, "phrases to avoid in this scenario (v2)")),
         "turns": Field(ListOf(TURN, "the first turn opens the call", min_items=1), required=True),
         "endings": Field(
             MapOf(ENDING, "ending id → outcome and last words", min_items=1), required=True
         ),
     },
-    "A CallCoach scenario (callcoach.scenario/1).",
+    "A CallCoach scenario (callcoach.scenario/2; /1 files are /2 without the new fields).",
     model.Scenario,
 )
 

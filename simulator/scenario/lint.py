@@ -180,7 +180,9 @@ def unmet_key_phrases(scenario: Scenario, document: Callable[[], Document]) -> l
     only by branches that make things worse) are not expected back."""
     from scoring import detect
     from simulator.scenario.avoid import avoid_phrases
+    from simulator.scenario.version2 import personalise
 
+    scenario = personalise(scenario, None)  # the model answer as a call says it
     problems = []
     doc: Document | None = None
     for index, turn in enumerate(scenario.turns):
@@ -193,7 +195,7 @@ def unmet_key_phrases(scenario: Scenario, document: Callable[[], Document]) -> l
             allowed_offers=scenario.policy.may_offer,
         ).key_phrases
         for number, phrase in enumerate(turn.key_phrases):
-            if phrase.name in said or phrase.name in avoid_phrases(turn):
+            if phrase.name in said or phrase.optional or phrase.name in avoid_phrases(turn):
                 continue
             doc = doc or document()  # positions only when there is something to report
             message = f"key phrase {phrase.name!r} is not in turn {turn.id!r}'s model answer"

@@ -21,6 +21,7 @@ from simulator.scenario.lint import lint_file_name, lint_scenario, unmet_key_phr
 from simulator.scenario.model import Scenario, ScenarioSet, Source
 from simulator.scenario.prepass import prepass_problems
 from simulator.scenario.problems import Problem, ScenarioError, errors_in, sort_problems
+from simulator.scenario.version2 import version_problems
 from simulator.scenario.yamlsafe import (
     Document,
     YamlProblem,
@@ -41,7 +42,7 @@ __all__ = [
     "validate_paths",
 ]
 
-_KINDS = {fields.SCENARIO_FORMAT: "scenario", fields.SET_FORMAT: "set"}
+_KINDS = {**{f: "scenario" for f in fields.SCENARIO_FORMATS}, fields.SET_FORMAT: "set"}
 _FORMAT_HELP = f"format: {fields.SCENARIO_FORMAT} (or {fields.SET_FORMAT} for a set)"
 
 
@@ -122,6 +123,9 @@ def _load_document(doc: Document, source: Source) -> Loaded:
         return Loaded(doc.name, kind, None, problems)
     built: Scenario | ScenarioSet
     if kind == "scenario":
+        problems += version_problems(doc, data)
+        if errors_in(problems):
+            return Loaded(doc.name, kind, None, problems)
         built = build.scenario(data, source)
         problems += check_scenario(built, doc)
         problems += lint_scenario(built, doc)

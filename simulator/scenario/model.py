@@ -28,6 +28,11 @@ LANGUAGES: tuple[Language, ...] = ("ja", "en")
 CALLER_TYPES: tuple[CallerType, ...] = ("angry", "logical", "unreasonable")
 OUTCOMES: tuple[Outcome, ...] = ("resolved", "escalated", "hung_up", "abandoned")
 LEVELS: tuple[int, ...] = (1, 2, 3)
+ExpectedOutcome = Literal["resolved", "escalated"]
+EXPECTED_OUTCOMES: tuple[ExpectedOutcome, ...] = ("resolved", "escalated")
+
+FORMAT_V1 = "callcoach.scenario/1"
+FORMAT_V2 = "callcoach.scenario/2"  # v1 + placeholders, avoid, optional key phrases, …
 
 # Phrase categories the detector reports (DESIGN.md §5); conditions may name only these.
 PHRASE_CATEGORIES: tuple[str, ...] = PUBLIC_CATEGORIES
@@ -133,6 +138,17 @@ class KeyPhrase:
 
     name: str
     alternatives: tuple[str, ...]
+    optional: bool = False  # credit when said, nothing lost when not (v2)
+
+
+@dataclass(frozen=True)
+class AvoidPhrase:
+    """A phrase this scenario's trainees should not say (v2): scored like an NG phrase
+    at ``cost`` (% of the NG-phrase item per utterance; a built-in NG phrase costs 50)."""
+
+    alternatives: tuple[str, ...]
+    cost: int = 50
+    note: str = ""  # why, or what to say instead; cited in the feedback
 
 
 @dataclass(frozen=True)
@@ -196,6 +212,10 @@ class Scenario:
     rubric: str | None = None  # scoring preset; default = caller type
     pass_mark: int | None = None
     source: Source = field(default_factory=lambda: Source(None, ""))
+    format: str = FORMAT_V1  # v1 files load as v2 without the new fields
+    company: str | None = None  # fills {company} (v2)
+    avoid: tuple[AvoidPhrase, ...] = ()  # (v2)
+    expected_outcome: ExpectedOutcome = "resolved"  # the right landing (v2)
 
     def turn(self, turn_id: str) -> Turn:
         for turn in self.turns:

@@ -54,7 +54,7 @@ def test_coverage_of_languages_and_caller_types() -> None:
 def test_file_conventions(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../schema/scenario.schema.json"
-    assert "format: callcoach.scenario/1" in lines
+    assert {"format: callcoach.scenario/1", "format: callcoach.scenario/2"} & set(lines)
     scenario = load(path.stem)
     assert scenario.id == path.stem
     assert path.parent.name == scenario.language

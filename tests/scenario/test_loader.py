@@ -131,7 +131,7 @@ def test_warnings_do_not_stop_loading() -> None:
 @pytest.mark.parametrize(
     ("name", "fragment"),
     [
-        ("future-format.yaml", "1:9: unsupported format version 'callcoach.scenario/2'"),
+        ("future-format.yaml", "1:9: unsupported format version 'callcoach.scenario/3'"),
         ("no-format.yaml", "1:1: no 'format' key"),
         ("syntax-error.yaml", "3:22: YAML syntax error: mapping values are not allowed"),
         ("tab-indent.yaml", "3:1: YAML syntax error: a tab character"),

@@ -85,7 +85,11 @@ NOT_IN_FILE = {
     model.ScenarioSet: {"source"},
     model.Ending: {"id"},  # the key under `endings`
 }
-IN_FILE_ONLY = {model.Scenario: {"format"}, model.ScenarioSet: {"format"}}
+IN_FILE_ONLY = {
+    model.Scenario: {"format"},
+    model.ScenarioSet: {"format"},
+    model.AvoidPhrase: {"phrase"},  # a single phrase, short for `alternatives: [one]`
+}
 
 
 def all_objects() -> list[Obj]:

@@ -17,6 +17,7 @@ from simulator.audio import AudioError
 from simulator.audio.devices import without_text_mode
 from simulator.i18n import t
 from simulator.scenario.model import Scenario
+from simulator.scenario.version2 import personalise
 from simulator.tui.bindings import translate_bindings
 from simulator.tui.plain import plain
 from simulator.tui.services import CallOptions
@@ -65,7 +66,10 @@ class ResultScreen(WorkerScreen):
         yield Static(plain(t("result.title", title=self.scenario.title)), classes="title")
         saving = self.cc.services.saving_for(str(self.record.get("id")))
         yield SaveReport(saving, id="save-report")
-        yield ScorecardView(self.scenario, self.record, self.card, id="scorecard")
+        # Model answers as this trainee's call said them ({trainee} filled).
+        trainee = self.record.get("trainee")
+        filled = personalise(self.scenario, trainee if isinstance(trainee, str) else None)
+        yield ScorecardView(filled, self.record, self.card, id="scorecard")
         # In a drill Enter keeps meaning "next scenario": the list is one Tab away.
         yield RecordingPanel(
             self.record,
