@@ -72,7 +72,10 @@ def version_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
     if data.get("format") == FORMAT_V1:
         return [
             doc.problem(
-                (key,), f"{key!r} is new in callcoach.scenario/2", "format: callcoach.scenario/2"
+                (key,),
+                f"{key!r} is new in callcoach.scenario/2",
+                "format: callcoach.scenario/2",
+                key=True,
             )
             for key in V2_KEYS
             if key in data
