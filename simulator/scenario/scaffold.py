@@ -15,7 +15,7 @@ TEMPLATE_JA = """\
 #   callcoach validate {id}.yaml      （問題を行:列つきで表示）
 #   callcoach graph {id}.yaml         （分岐の図）
 # で確認してください。ファイル名は id と同じにします。
-format: callcoach.scenario/1
+format: callcoach.scenario/2
 id: {id}
 title: "TODO: 状況をひとことで"
 language: ja
@@ -48,6 +48,9 @@ policy:
 
 rubric: {caller}                       # 採点の基準（既定は caller.type）
 pass_mark: 70
+expected_outcome: resolved           # 正しい着地点：resolved（解決）/ escalated（上席へ）
+avoid:                               # この場面で避けたい言い方（NG フレーズと同じ扱い）
+  - {{phrase: たぶん, cost: 30, note: 「確認いたします」と言い切りましょう。}}
 
 turns:                               # 最初のターンで電話が始まる
   - id: open
@@ -105,7 +108,7 @@ turns:                               # 最初のターンで電話が始まる
     otherwise: {{mood: 20, next: hang-up}}
 
 endings:                             # id → 結末と、お客様の最後のひとこと
-  thanks: {{outcome: resolved, say: ["わかりました。よろしくお願いします。"]}}
+  thanks: {{outcome: resolved, say: ["{{trainee}}さんね。わかりました。よろしくお願いします。"]}}
   escalate: {{outcome: escalated, say: ["もういいです。上の人を出してください。"]}}
   hang-up: {{outcome: hung_up, say: ["もう結構です。"]}}
 """
@@ -116,7 +119,7 @@ TEMPLATE_EN = """\
 #   callcoach validate {id}.yaml      (every problem as file:line:col)
 #   callcoach graph {id}.yaml         (the branch graph)
 # Keep the file name equal to the id.
-format: callcoach.scenario/1
+format: callcoach.scenario/2
 id: {id}
 title: "TODO: the situation in a few words"
 language: en
@@ -149,6 +152,9 @@ policy:
 
 rubric: {caller}                       # scoring preset; default = caller type
 pass_mark: 70
+expected_outcome: resolved           # the right landing: resolved, or escalated (a handover)
+avoid:                               # phrases to avoid here, scored like NG phrases
+  - {{phrase: probably, cost: 30, note: "Say you will check instead."}}
 
 turns:                               # the first turn opens the call
   - id: open
@@ -206,7 +212,7 @@ turns:                               # the first turn opens the call
     otherwise: {{mood: 20, next: hang-up}}
 
 endings:                             # id → outcome and the caller's last words
-  thanks: {{outcome: resolved, say: ["Alright. Thank you."]}}
+  thanks: {{outcome: resolved, say: ["Alright. Thank you, {{trainee}}."]}}
   escalate: {{outcome: escalated, say: ["Forget it. Put me through to your manager."]}}
   hang-up: {{outcome: hung_up, say: ["I'm done with this."]}}
 """
