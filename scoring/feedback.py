@@ -3,6 +3,7 @@ say instead (the turn's model answer when the scenario has one)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -151,7 +152,7 @@ def build_feedback(
         suggestion = _suggestion(item.note, facts.session.language)
         if suggestion:
             entry["suggestion"] = suggestion
-        model = facts.turn_guide(utterance.turn).get("model_answer")
+        model = _model_answer(facts, item.utterance)
         wants_answer = severity != "good" and utterance.turn not in answered_turns
         if wants_answer and isinstance(model, str) and model.strip():
             entry["model_answer"] = model.strip()  # once per turn is enough
@@ -186,3 +187,18 @@ def gate_feedback(
             entry["t"] = round(utterance.start, 3)
         items.append(entry)
     return items
+
+
+def _model_answer(facts: Facts, index: int) -> object:
+    """The turn's model answer; with per-variant answers (``model_answers`` in the guide),
+    the one written for the caller's line the trainee was answering."""
+    turn = facts.utterance(index).turn
+    guide = facts.turn_guide(turn)
+    per_line = guide.get("model_answers")
+    if isinstance(per_line, Mapping):
+        earlier = facts.session.utterances[:index]
+        heard = [u.text for u in earlier if u.speaker != "trainee" and u.turn == turn]
+        for line in reversed(heard):
+            if isinstance(per_line.get(line), str):
+                return per_line[line]
+    return guide.get("model_answer")

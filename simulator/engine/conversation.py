@@ -7,11 +7,12 @@ nothing of clocks, audio or storage. ``CallSession`` puts it on a clock.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from scoring.readback import reads_back
+from simulator.engine.conditions import Facts, holds
 from simulator.scenario.model import Branch, Condition, Level, Outcome, Scenario, Turn
 
 MAX_SILENT_REPLIES = 3  # the caller gives up and hangs up after this many in a row
@@ -40,6 +41,8 @@ class Reply:
     text: str = ""
     interrupted: bool = False
     silent: bool = False
+    at: float | None = None  # seconds into the call when the reply ended
+    faster: bool | None = None  # measured rate above the caller's (None: not measured)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,12 @@ class _State:
     mood: int
     silent_in_a_row: int = 0
     ended: Outcome | None = None
+    line: str | None = None  # the variant of the turn's line actually said
+    held: float = 0.0  # seconds on hold since the turn's line
+    said_count: dict[str, int] = field(default_factory=dict)  # turn id → lines said
+    # The caller's memory: key phrases the trainee has said, and what happened so far.
+    told: set[str] = field(default_factory=set)
+    earlier: set[str] = field(default_factory=set)
 
 
 class Conversation:
@@ -77,6 +86,7 @@ class Conversation:
         self._detect = detector
         self._rng = random.Random(seed)
         self._heard = ""
+        self._memory_phrases = memory_phrases(scenario)
         start = _clamp(scenario.mood.start + self.level.start_mood)
         self._state = _State(turn=scenario.turns[0], mood=start)
 
@@ -93,8 +103,23 @@ class Conversation:
     def ended(self) -> Outcome | None:
         return self._state.ended
 
+    @property
+    def told(self) -> frozenset[str]:
+        """Key phrases the trainee has said so far in the call (the caller's memory)."""
+        return frozenset(self._state.told)
+
+    @property
+    def line(self) -> str | None:
+        """The variant of the current turn's line the caller actually said."""
+        return self._state.line
+
+    @property
+    def model_answer(self) -> str | None:
+        """The model answer to the current turn's line, as it was actually said."""
+        return self.turn.answer_for(self._state.line)
+
     def opening(self) -> CallerLine:
-        return CallerLine(self.turn.id, self._pick(self.turn.say))
+        return self._turn_line()
 
     # -- reactions -----------------------------------------------------------
     def respond(self, reply: Reply) -> Step:
@@ -102,7 +127,7 @@ class Conversation:
         if self.ended:
             raise RuntimeError("the call has ended")
         if reply.silent:
-            return self._silence()
+            return self._silence(reply.at)
         self._state.silent_in_a_row = 0
         detection = self._detect(
             reply.text,
@@ -114,8 +139,16 @@ class Conversation:
         categories = frozenset(detection.categories)
         if reads_back(reply.text, self._heard, self.scenario.language):
             categories |= {"confirmation"}  # as the score card counts it (scoring.readback)
-        branch = self._choose(reply, categories, detection.key_phrases)
-        return self._follow(branch, categories, detection.key_phrases)
+        said = frozenset(detection.key_phrases)
+        self._state.told |= said | self._remembered(reply.text)
+        facts = self._facts(reply, categories, said)
+        self._state.earlier |= categories | ({"interruption"} if reply.interrupted else set())
+        return self._follow(self._choose(facts), categories, said)
+
+    def note_hold(self, seconds: float) -> None:
+        """The caller was on hold for ``seconds`` (conditions on hold length use it)."""
+        self._state.held += max(0.0, seconds)
+        self._state.earlier.add("hold")
 
     def cut_in(self) -> tuple[CallerLine, int] | None:
         """The caller talks over a long reply: the line and the mood change, if scripted."""
@@ -124,6 +157,7 @@ class Conversation:
             return None
         delta = self._scaled(rule.mood)
         self._state.mood = _clamp(self.mood + delta)
+        self._state.earlier.add("cut_in")
         return CallerLine(self.turn.id, self._pick(rule.say), cut_in=True), delta
 
     def cut_in_after(self) -> float | None:
@@ -139,20 +173,20 @@ class Conversation:
     def held_too_long(self) -> Step:
         """The trainee came back from a hold that outlasted the caller's patience."""
         rules = self.scenario.hold
+        self._state.earlier.add("hold_too_long")
         return self._change_mood(rules.too_long_mood, rules.too_long_say)
 
     def abandon(self) -> None:
         self._state.ended = "abandoned"
 
     # -- internals -----------------------------------------------------------
-    def _silence(self) -> Step:
+    def _silence(self, reply_at: float | None) -> Step:
         state = self._state
         state.silent_in_a_row += 1
-        silent = Reply(silent=True)
+        facts = self._facts(Reply(silent=True, at=reply_at), frozenset(), frozenset())
+        state.earlier.add("silence")
         for branch in self.turn.branches:
-            if branch.when.silent and _holds(
-                branch.when, silent, frozenset(), frozenset(), self.mood
-            ):
+            if branch.when.silent and holds(branch.when, facts):
                 return self._follow(branch, frozenset(), frozenset())
         if state.silent_in_a_row >= MAX_SILENT_REPLIES:
             return self._end_with("hung_up", self.mood, ())
@@ -167,9 +201,33 @@ class Conversation:
         lines = (CallerLine(self.turn.id, self._pick(say)),) if say else ()
         return Step(lines, before, self.mood)
 
-    def _choose(self, reply: Reply, categories: frozenset[str], said: frozenset[str]) -> Branch:
+    def _facts(self, reply: Reply, categories: frozenset[str], said: frozenset[str]) -> Facts:
+        state = self._state
+        return Facts(
+            categories=categories,
+            said=said,
+            mood=self.mood,
+            interrupted=reply.interrupted,
+            silent=reply.silent,
+            told=frozenset(state.told),
+            earlier=frozenset(state.earlier),
+            held=state.held,
+            repeats=max(0, state.said_count.get(self.turn.id, 0) - 1),
+            at=reply.at,
+            faster=reply.faster,
+        )
+
+    def _remembered(self, text: str) -> frozenset[str]:
+        """Facts other turns ask about (``told``/``unless_told``) found in this reply."""
+        wanted = {n: a for n, a in self._memory_phrases.items() if n not in self._state.told}
+        if not wanted:
+            return frozenset()
+        found = self._detect(text, self.scenario.language, key_phrases=wanted)
+        return frozenset(found.key_phrases) & frozenset(wanted)
+
+    def _choose(self, facts: Facts) -> Branch:
         for branch in self.turn.branches:
-            if _holds(branch.when, reply, categories, said, self.mood):
+            if holds(branch.when, facts):
                 return branch
         if self.turn.otherwise is not None:
             return self.turn.otherwise
@@ -182,13 +240,34 @@ class Conversation:
         reaction = (CallerLine(self.turn.id, self._pick(branch.say)),) if branch.say else ()
         if self.mood >= self.scenario.mood.hang_up:
             return self._end_with("hung_up", before, reaction, categories, said)
-        target = branch.next
+        target = self._unless_told(branch.next)
         if target in self.scenario.endings:
             ending = self.scenario.endings[target]
             return self._end_at(ending.id, before, reaction, categories, said)
         self._state.turn = self.scenario.turn(target)
-        line = CallerLine(self.turn.id, self._pick(self.turn.say))
-        return Step((*reaction, line), before, self.mood, categories, said)
+        return Step((*reaction, self._turn_line()), before, self.mood, categories, said)
+
+    def _unless_told(self, target: str) -> str:
+        """Where the call goes: a turn whose ``unless_told`` facts were all told already
+        is skipped (to ``skip_to``, else its ``otherwise``'s target)."""
+        passed: set[str] = set()
+        while target not in self.scenario.endings and target not in passed:
+            turn = self.scenario.turn(target)
+            onward = turn.skip_to or (turn.otherwise.next if turn.otherwise else None)
+            if not turn.unless_told or onward is None:
+                break
+            if not all(name in self._state.told for name in turn.unless_told):
+                break
+            passed.add(target)
+            target = onward
+        return target
+
+    def _turn_line(self) -> CallerLine:
+        state = self._state
+        state.line = self._pick(self.turn.say)
+        state.held = 0.0
+        state.said_count[self.turn.id] = state.said_count.get(self.turn.id, 0) + 1
+        return CallerLine(self.turn.id, state.line)
 
     def _end_with(
         self,
@@ -227,26 +306,28 @@ class Conversation:
         return line
 
 
-def _holds(
-    when: Condition,
-    reply: Reply,
-    categories: frozenset[str],
-    said: frozenset[str],
-    mood: int,
-) -> bool:
-    checks: Mapping[str, bool] = {
-        "detected": all(c in categories for c in when.detected),
-        "detected_any": not when.detected_any or any(c in categories for c in when.detected_any),
-        "not_detected": not any(c in categories for c in when.not_detected),
-        "said": all(k in said for k in when.said),
-        "said_any": not when.said_any or any(k in said for k in when.said_any),
-        "not_said": not any(k in said for k in when.not_said),
-        "interrupted": when.interrupted is None or when.interrupted == reply.interrupted,
-        "silent": when.silent is None or when.silent == reply.silent,
-        "mood_at_least": when.mood_at_least is None or mood >= when.mood_at_least,
-        "mood_below": when.mood_below is None or mood < when.mood_below,
-    }
-    return all(checks.values())
+def memory_phrases(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """Key phrases (merged over turns) that some ``told``/``unless_told`` names."""
+    names: set[str] = set()
+    for turn in scenario.turns:
+        names.update(turn.unless_told)
+        for branch in (*turn.branches, *((turn.otherwise,) if turn.otherwise else ())):
+            names.update(told_names(branch.when))
+    merged: dict[str, tuple[str, ...]] = {}
+    for turn in scenario.turns:
+        for phrase in turn.key_phrases:
+            if phrase.name in names:
+                known = merged.get(phrase.name, ())
+                merged[phrase.name] = tuple(dict.fromkeys((*known, *phrase.alternatives)))
+    return merged
+
+
+def told_names(when: Condition) -> set[str]:
+    """Every name under ``told`` in a condition, its combinators included."""
+    names = set(when.told)
+    for inner in (*when.any, *when.all, *((when.not_,) if when.not_ else ())):
+        names |= told_names(inner)
+    return names
 
 
 def _clamp(mood: int) -> int:

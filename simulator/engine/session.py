@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from simulator.engine.conversation import CallerLine, Conversation, Detector, Reply, Step
-from simulator.engine.pacing import CALLER_PACE, TRAINEE_PACE, mood_pace_factor, speaking_seconds
+from simulator.engine.pacing import (
+    CALLER_PACE,
+    TRAINEE_PACE,
+    mood_pace_factor,
+    speaking_seconds,
+    speech_units,
+)
 from simulator.engine.record import SessionRecorder, SessionSink
 from simulator.engine.session_header import session_header
 from simulator.scenario.model import Outcome, Scenario
@@ -114,14 +120,16 @@ class CallSession:
             self.recorder.add_event(start, "interruption", turn=turn)
         speeches = self._cut_in_if_too_long(start, spoken_seconds or (end - start))
         after = max(end, answer_after or end, *(s.end for s in speeches))
-        step = self.conversation.respond(Reply(text=text, interrupted=interrupted))
+        faster = self._faster_than_caller(text, start, end) if spoken_seconds is None else None
+        reply = Reply(text=text, interrupted=interrupted, at=_r(end), faster=faster)
+        step = self.conversation.respond(reply)
         return speeches + self._apply(step, after, turn)
 
     def silence(self, t: float) -> list[Speech]:
         """The trainee has said nothing; at ``t`` the caller reacts to the silence."""
         turn = self.conversation.turn.id
         self.recorder.add_event(t, "silence", turn=turn)
-        step = self.conversation.respond(Reply(silent=True))
+        step = self.conversation.respond(Reply(silent=True, at=_r(t)))
         return self._apply(step, t - CALLER_RESPONSE_DELAY, turn)
 
     def hold(self, start: float, end: float, *, react: bool = True) -> list[Speech]:
@@ -130,6 +138,7 @@ class CallSession:
         turn = self.conversation.turn.id
         self.recorder.add_event(start, "hold_start", turn=turn)
         self.recorder.add_event(end, "hold_end", duration=_r(end - start), turn=turn)
+        self.conversation.note_hold(end - start)
         if not react or end - start <= self.conversation.hold_patience():
             return []
         step = self.conversation.held_too_long()
@@ -281,11 +290,24 @@ class CallSession:
             self._finish(speeches[-1].end if speeches else at)
         return speeches
 
-    def _speak(self, lines: list[CallerLine], t: float) -> list[Speech]:
-        speeches = []
+    def _caller_pace(self) -> float:
+        """The caller's speaking rate now (mora/s or words/min): faster when angrier."""
         caller = self.scenario.caller
         base_pace = caller.pace or CALLER_PACE[self.scenario.language][caller.type]
-        pace = base_pace * mood_pace_factor(self.mood)
+        return base_pace * mood_pace_factor(self.mood)
+
+    def _faster_than_caller(self, text: str, start: float, end: float) -> bool | None:
+        """A spoken reply's measured rate against the caller's (None: too short to tell)."""
+        units = speech_units(text, self.scenario.language)
+        if end - start < 0.5 or units <= 0:
+            return None
+        per_second = units / (end - start)
+        rate = per_second if self.scenario.language == "ja" else per_second * 60.0
+        return rate > self._caller_pace()
+
+    def _speak(self, lines: list[CallerLine], t: float) -> list[Speech]:
+        speeches = []
+        pace = self._caller_pace()
         for line in lines:
             duration = speaking_seconds(line.text, self.scenario.language, pace)
             utterance = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.scenario.avoid import avoid_phrases
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import Scenario, Turn
 
 
 def session_header(
@@ -54,6 +54,15 @@ def scenario_guide(scenario: Scenario) -> dict[str, Any]:
                 "avoid_phrases": avoid_phrases(turn),
                 "model_answer": turn.model_answer,
             }
+            | _per_variant(turn)
             for turn in scenario.turns
         },
     }
+
+
+def _per_variant(turn: Turn) -> dict[str, Any]:
+    """``model_answers``: the caller's line → the model answer written for it (the score
+    card quotes the one for the variant actually said)."""
+    if not turn.model_answers:
+        return {}
+    return {"model_answers": dict(zip(turn.say, turn.model_answers, strict=False))}

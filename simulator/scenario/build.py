@@ -65,6 +65,16 @@ def condition(data: dict[str, Any]) -> model.Condition:
         silent=data.get("silent"),
         mood_at_least=data.get("mood_at_least"),
         mood_below=data.get("mood_below"),
+        told=_texts(data, "told"),
+        hold_over=data.get("hold_over"),
+        hold_under=data.get("hold_under"),
+        repeats=data.get("repeats"),
+        after=data.get("after"),
+        earlier=_texts(data, "earlier"),
+        faster_than_caller=data.get("faster_than_caller"),
+        any=tuple(condition(c) for c in data.get("any") or ()),
+        all=tuple(condition(c) for c in data.get("all") or ()),
+        not_=None if data.get("not") is None else condition(data["not"]),
     )
 
 
@@ -104,10 +114,13 @@ def turn(data: dict[str, Any]) -> model.Turn:
         expects=_texts(data, "expects"),
         key_phrases=key_phrases(data.get("key_phrases")),
         model_answer=data.get("model_answer"),
+        model_answers=_texts(data, "model_answers"),
         hint=data.get("hint"),
         branches=tuple(branch(b) for b in data.get("branches") or ()),
         otherwise=None if otherwise is None else branch(otherwise),
         cut_in=cut_in(data.get("cut_in")),
+        unless_told=_texts(data, "unless_told"),
+        skip_to=data.get("skip_to"),
     )
 
 

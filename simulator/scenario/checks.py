@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from simulator.scenario.condition_checks import check_conditions
 from simulator.scenario.model import Branch, Condition, Scenario, Turn
 from simulator.scenario.problems import Problem
 from simulator.scenario.spec import suggest
@@ -27,6 +28,7 @@ def check_scenario(scenario: Scenario, doc: Document) -> list[Problem]:
     problems += _check_pace(scenario, doc)
     for index, turn in enumerate(scenario.turns):
         problems += _check_turn(scenario, turn, ("turns", index), doc)
+    problems += check_conditions(scenario, doc)
     problems += _check_graph(scenario, doc)
     return problems
 
@@ -154,7 +156,8 @@ def _check_graph(scenario: Scenario, doc: Document) -> Iterator[Problem]:
     known = {t.id for t in scenario.turns} | set(scenario.endings)
     edges: dict[str, set[str]] = {}
     for turn in scenario.turns:
-        edges.setdefault(turn.id, set()).update(b.next for b in _exits(turn) if b.next in known)
+        targets = [b.next for b in _exits(turn)] + ([turn.skip_to] if turn.skip_to else [])
+        edges.setdefault(turn.id, set()).update(t for t in targets if t in known)
     reachable = _reach(scenario.turns[0].id, edges)
     for index, turn in enumerate(scenario.turns):
         if turn.id not in reachable and index == _first_index(scenario, turn.id):

@@ -52,6 +52,7 @@ def seconds(description: str) -> Num:
 
 PHRASE_CATEGORY = Str(choices=model.PHRASE_CATEGORIES)
 KEY_PHRASE_NAME = Str("a key phrase named on this turn")
+EARLIER_EVENT = Str(choices=model.CALL_EVENTS + model.PHRASE_CATEGORIES)
 MOOD = Int("mood, 0 (calm) … 100 (furious)", 0, 100)
 
 VOICE = Obj(
@@ -166,25 +167,42 @@ HOLD = Obj(
     name="hold",
 )
 
+# A plain dict: the combinators (conditions inside a condition) are added below.
+_CONDITION_FIELDS: dict[str, Field] = {
+    "detected": Field(ListOf(PHRASE_CATEGORY, "every category found in the reply")),
+    "detected_any": Field(ListOf(PHRASE_CATEGORY, "at least one category found")),
+    "not_detected": Field(ListOf(PHRASE_CATEGORY, "none of these categories found")),
+    "said": Field(ListOf(KEY_PHRASE_NAME, "every named key phrase of this turn found")),
+    "said_any": Field(ListOf(KEY_PHRASE_NAME, "at least one named key phrase found")),
+    "not_said": Field(ListOf(KEY_PHRASE_NAME, "none of these key phrases found")),
+    "interrupted": Field(Nullable(Bool("the trainee cut in on the caller's line"))),
+    "silent": Field(Nullable(Bool("no reply at all"))),
+    "mood_at_least": Field(Nullable(Int("mood before this reply's change is at least", 0, 100))),
+    "mood_below": Field(Nullable(Int("mood before this reply's change is below", 0, 101))),
+    "told": Field(
+        ListOf(KEY_PHRASE_NAME, "key phrases found in this or any earlier reply (memory)")
+    ),
+    "hold_over": Field(Nullable(seconds("seconds on hold during this turn, more than"))),
+    "hold_under": Field(Nullable(seconds("a hold during this turn, shorter than (seconds)"))),
+    "repeats": Field(Nullable(Int("this turn's line was repeated at least this often", 1, 100))),
+    "after": Field(Nullable(seconds("seconds into the call, at least"))),
+    "earlier": Field(
+        ListOf(EARLIER_EVENT, "every one happened in an earlier reply of the call", unique=True)
+    ),
+    "faster_than_caller": Field(
+        Nullable(Bool("the trainee's measured speech rate is above the caller's"))
+    ),
+}
 CONDITION = Obj(
-    {
-        "detected": Field(ListOf(PHRASE_CATEGORY, "every category found in the reply")),
-        "detected_any": Field(ListOf(PHRASE_CATEGORY, "at least one category found")),
-        "not_detected": Field(ListOf(PHRASE_CATEGORY, "none of these categories found")),
-        "said": Field(ListOf(KEY_PHRASE_NAME, "every named key phrase of this turn found")),
-        "said_any": Field(ListOf(KEY_PHRASE_NAME, "at least one named key phrase found")),
-        "not_said": Field(ListOf(KEY_PHRASE_NAME, "none of these key phrases found")),
-        "interrupted": Field(Nullable(Bool("the trainee cut in on the caller's line"))),
-        "silent": Field(Nullable(Bool("no reply at all"))),
-        "mood_at_least": Field(
-            Nullable(Int("mood before this reply's change is at least", 0, 100))
-        ),
-        "mood_below": Field(Nullable(Int("mood before this reply's change is below", 0, 101))),
-    },
+    _CONDITION_FIELDS,
     "All given parts must hold; an empty condition always holds.",
     model.Condition,
     name="condition",
 )
+# The combinators nest conditions: added after CONDITION exists so it can hold itself.
+_CONDITION_FIELDS["any"] = Field(ListOf(CONDITION, "at least one holds", min_items=1))
+_CONDITION_FIELDS["all"] = Field(ListOf(CONDITION, "every one holds", min_items=1))
+_CONDITION_FIELDS["not"] = Field(Nullable(CONDITION))
 
 _BRANCH_FIELDS = {
     "next": Field(
@@ -240,12 +258,27 @@ TURN = Obj(
         ),
         "key_phrases": Field(KEY_PHRASES),
         "model_answer": Field(Nullable(text("a model answer shown after the call"))),
+        "model_answers": Field(
+            texts("a model answer per `say` variant, in the same order (for the line said)")
+        ),
         "hint": Field(Nullable(text("practice-mode hint; default is built from expects"))),
         "branches": Field(
             ListOf(BRANCH, "checked in order; the first whose condition holds is taken")
         ),
         "otherwise": Field(Nullable(OTHERWISE)),
         "cut_in": Field(Nullable(CUT_IN)),
+        "unless_told": Field(
+            ListOf(KEY_PHRASE_NAME, "skip this turn when every one was already told", unique=True)
+        ),
+        "skip_to": Field(
+            Nullable(
+                Str(
+                    "where a skipped turn goes; default: otherwise.next",
+                    pattern=NAME_PATTERN,
+                    pattern_help="a turn or ending id",
+                )
+            )
+        ),
     },
     "One caller line and what the trainee's reply leads to.",
     model.Turn,

@@ -36,6 +36,8 @@ FORMAT_V2 = "callcoach.scenario/2"  # v1 + placeholders, avoid, optional key phr
 
 # Phrase categories the detector reports (DESIGN.md §5); conditions may name only these.
 PHRASE_CATEGORIES: tuple[str, ...] = PUBLIC_CATEGORIES
+# What else `earlier:` may name: things that happened before this reply in the call.
+CALL_EVENTS: tuple[str, ...] = ("interruption", "silence", "hold", "hold_too_long", "cut_in")
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,16 @@ class Condition:
     silent: bool | None = None  # no reply at all
     mood_at_least: int | None = None  # mood before this reply's change
     mood_below: int | None = None
+    told: tuple[str, ...] = ()  # key phrases found in this or any earlier reply (memory)
+    hold_over: float | None = None  # seconds on hold during this turn, more than
+    hold_under: float | None = None  # a hold during this turn, shorter than
+    repeats: int | None = None  # this turn's line has been repeated at least this often
+    after: float | None = None  # seconds into the call, at least
+    earlier: tuple[str, ...] = ()  # every named event/category happened in earlier replies
+    faster_than_caller: bool | None = None  # measured speech rate vs the caller's
+    any: tuple[Condition, ...] = ()  # at least one holds
+    all: tuple[Condition, ...] = ()  # every one holds
+    not_: Condition | None = None  # written `not:` in the file; holds when it does not
 
 
 @dataclass(frozen=True)
@@ -158,10 +170,21 @@ class Turn:
     expects: tuple[str, ...] = ()  # phrase categories a good reply contains
     key_phrases: tuple[KeyPhrase, ...] = ()
     model_answer: str | None = None
+    model_answers: tuple[str, ...] = ()  # one per `say` variant, in order (overrides)
     hint: str | None = None  # practice-mode hint; default is built from expects
     branches: tuple[Branch, ...] = ()
     otherwise: Branch | None = None  # when no branch matches
     cut_in: CutIn | None = None  # overrides caller.cut_in for this turn
+    unless_told: tuple[str, ...] = ()  # skip this turn when all were already told
+    skip_to: str | None = None  # where a skipped turn goes; default otherwise.next
+
+    def answer_for(self, line: str | None) -> str | None:
+        """The model answer to the variant actually said (``model_answer`` otherwise)."""
+        if line is not None and self.model_answers:
+            for variant, answer in zip(self.say, self.model_answers, strict=False):
+                if variant == line:
+                    return answer
+        return self.model_answer
 
 
 @dataclass(frozen=True)

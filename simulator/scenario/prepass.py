@@ -290,8 +290,12 @@ def format_keys() -> frozenset[str]:
 
     names: set[str] = set(_REPLAY_KEYS)
     todo: list[Any] = [fields.SCENARIO, fields.SCENARIO_SET]
+    seen: set[int] = set()  # a condition holds conditions (any/all/not): walk each once
     while todo:
         spec = todo.pop()
+        if id(spec) in seen:
+            continue
+        seen.add(id(spec))
         children = getattr(spec, "fields", None)
         if isinstance(children, dict):
             names.update(children)

@@ -84,11 +84,13 @@ NOT_IN_FILE = {
     model.Scenario: {"source"},
     model.ScenarioSet: {"source"},
     model.Ending: {"id"},  # the key under `endings`
+    model.Condition: {"not_"},  # `not` is a Python keyword
 }
 IN_FILE_ONLY = {
     model.Scenario: {"format"},
     model.ScenarioSet: {"format"},
     model.AvoidPhrase: {"phrase"},  # a single phrase, short for `alternatives: [one]`
+    model.Condition: {"not"},
 }
 
 

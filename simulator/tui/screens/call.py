@@ -257,8 +257,9 @@ class CallScreen(CallScreenBase):
         loop = self.loop
         if loop is None or self.busy or not self.options.practice:
             return
-        turn = loop.session.conversation.turn
-        if self.query_one(HintPanel).toggle_for(turn):
+        conversation = loop.session.conversation
+        turn = conversation.turn
+        if self.query_one(HintPanel).toggle_for(turn, conversation.line):
             now = self.clock.now()
             # Hints used are part of the record (a trainer sees them; drills forbid them).
             self.queue_step(lambda loop: loop.note(now, "hint", turn=turn.id))

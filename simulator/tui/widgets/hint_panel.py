@@ -11,9 +11,10 @@ from simulator.tui.kinsoku import KinsokuText
 from simulator.tui.plain import plain
 
 
-def hint_text(turn: Turn) -> Table:
+def hint_text(turn: Turn, line: str | None = None) -> Table:
     """The turn's own hint, or one built from the phrase categories it expects; then the
-    model answer. A grid, so long Japanese text wraps beside its label."""
+    model answer to ``line`` (the variant the caller said). A grid, so long Japanese text
+    wraps beside its label."""
     if turn.hint:
         hint = turn.hint
     elif turn.expects or turn.key_phrases:
@@ -26,8 +27,9 @@ def hint_text(turn: Turn) -> Table:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     grid.add_row(t("hint.title"), KinsokuText(plain(hint)))
-    if turn.model_answer:
-        grid.add_row(t("hint.model_answer"), KinsokuText(plain(turn.model_answer, "green")))
+    answer = turn.answer_for(line)
+    if answer:
+        grid.add_row(t("hint.model_answer"), KinsokuText(plain(answer, "green")))
     return grid
 
 
@@ -37,12 +39,12 @@ class HintPanel(Static):
     HintPanel.-on { display: block; }
     """
 
-    def toggle_for(self, turn: Turn) -> bool:
+    def toggle_for(self, turn: Turn, line: str | None = None) -> bool:
         """Shows the hint for ``turn``, or hides the panel if it is open; returns shown."""
         if self.has_class("-on"):
             self.remove_class("-on")
             return False
-        self.update(hint_text(turn))
+        self.update(hint_text(turn, line))
         self.add_class("-on")
         return True
 

@@ -119,24 +119,28 @@ def _feedback(card: Mapping[str, Any], numbers: TurnNumbers) -> list[RenderableT
 def _model_answers(
     scenario: Scenario, record: Mapping[str, Any], numbers: TurnNumbers
 ) -> list[RenderableType]:
-    """The model answer of every turn the call went through, in call order."""
-    visited: list[str] = []
+    """The model answer of every turn the call went through, in call order: the
+    caller's line as it was said, and the answer written for that variant."""
+    heard: dict[str, str] = {}  # turn id → the caller's first line on it
     for utterance in record.get("utterances", []):
         turn = utterance.get("turn")
-        if utterance.get("speaker") == "customer" and turn not in visited:
-            visited.append(turn)
+        if utterance.get("speaker") == "customer" and turn not in heard:
+            heard[turn] = str(utterance.get("text") or "")
     turns = {turn.id: turn for turn in scenario.turns}
-    answers = [turns[v] for v in visited if v in turns and turns[v].model_answer]
+    answers = [
+        (turns[v], line, turns[v].answer_for(line))
+        for v, line in heard.items()
+        if v in turns and turns[v].answer_for(line)
+    ]
     if not answers:
         return []
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
-    for turn in answers:
-        grid.add_row(
-            safe.plain(numbers.label(turn.id)), KinsokuText(safe.plain(turn.say[0], "dim"))
-        )
-        grid.add_row("→", KinsokuText(safe.plain(turn.model_answer, "green")))
+    for turn, line, answer in answers:
+        said = line if line in turn.say else turn.say[0]
+        grid.add_row(safe.plain(numbers.label(turn.id)), KinsokuText(safe.plain(said, "dim")))
+        grid.add_row("→", KinsokuText(safe.plain(answer or "", "green")))
     parts: list[RenderableType] = [Text(t("result.model_answers"), style="bold underline"), grid]
     return parts
 

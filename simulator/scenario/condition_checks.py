@@ -1,0 +1,91 @@
+"""Checks for the caller's memory and the richer conditions: names that must exist
+(``told``, ``unless_told``, key phrases inside ``any``/``all``/``not``), where a skipped
+turn goes, per-variant model answers and hold bounds that can never both hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from simulator.scenario.model import Branch, Condition, Scenario, Turn
+from simulator.scenario.problems import Problem
+from simulator.scenario.spec import suggest
+from simulator.scenario.yamlsafe import Document, KeyPath
+
+_TURN_PHRASES = ("said", "said_any", "not_said")
+
+
+def check_conditions(scenario: Scenario, doc: Document) -> list[Problem]:
+    known = sorted({p.name for t in scenario.turns for p in t.key_phrases})
+    problems: list[Problem] = []
+    for index, turn in enumerate(scenario.turns):
+        path: KeyPath = ("turns", index)
+        problems += _check_turn(scenario, turn, path, known, doc)
+        exits: list[tuple[KeyPath, Branch]] = [
+            (("branches", i), b) for i, b in enumerate(turn.branches)
+        ]
+        if turn.otherwise is not None:
+            exits.append((("otherwise",), turn.otherwise))
+        for where, branch in exits:
+            when_path = (*path, *where, "when")
+            problems += _check_when(branch.when, when_path, turn, known, doc, nested=False)
+    return problems
+
+
+def _check_turn(
+    scenario: Scenario, turn: Turn, path: KeyPath, known: list[str], doc: Document
+) -> Iterator[Problem]:
+    yield from _names(turn.unless_told, (*path, "unless_told"), "unless_told", known, doc)
+    targets = [*(t.id for t in scenario.turns), *scenario.endings]
+    if turn.skip_to is not None and turn.skip_to not in targets:
+        message = f"skip_to {turn.skip_to!r} is neither a turn nor an ending"
+        yield doc.problem((*path, "skip_to"), message + suggest(turn.skip_to, targets))
+    if turn.unless_told and turn.skip_to is None and turn.otherwise is None:
+        message = f"turn {turn.id!r} has unless_told but nowhere to go when it is skipped"
+        yield doc.problem((*path, "unless_told"), message, "a 'skip_to' or an 'otherwise'")
+    if turn.skip_to is not None and not turn.unless_told:
+        message = "skip_to without unless_told: the turn is never skipped"
+        yield doc.problem((*path, "skip_to"), message, "unless_told: [key phrase …]", "warning")
+    if turn.model_answers and len(turn.model_answers) != len(turn.say):
+        message = (
+            f"model_answers has {len(turn.model_answers)} answers for {len(turn.say)} "
+            "variants of say"
+        )
+        yield doc.problem((*path, "model_answers"), message, "one answer per say variant, in order")
+
+
+def _check_when(
+    when: Condition, path: KeyPath, turn: Turn, known: list[str], doc: Document, *, nested: bool
+) -> Iterator[Problem]:
+    if nested:  # the top level's said names are checked with the branch (checks.py)
+        names = [p.name for p in turn.key_phrases]
+        for field in _TURN_PHRASES:
+            yield from _names(getattr(when, field), (*path, field), field, names, doc, turn.id)
+    yield from _names(when.told, (*path, "told"), "told", known, doc)
+    low, high = when.hold_under, when.hold_over
+    if low is not None and high is not None and low <= high:
+        message = f"hold_over {high:g} and hold_under {low:g} can never both hold"
+        yield doc.problem(path, message, "hold_over < hold_under", "warning")
+    for field in ("any", "all"):
+        for index, inner in enumerate(getattr(when, field)):
+            yield from _check_when(inner, (*path, field, index), turn, known, doc, nested=True)
+    if when.not_ is not None:
+        yield from _check_when(when.not_, (*path, "not"), turn, known, doc, nested=True)
+
+
+def _names(
+    names: tuple[str, ...],
+    path: KeyPath,
+    field: str,
+    known: list[str],
+    doc: Document,
+    turn_id: str | None = None,
+) -> Iterator[Problem]:
+    where = f"turn {turn_id!r}" if turn_id else "any turn"
+    listing = ", ".join(known[:8]) if known else "none defined"
+    for index, name in enumerate(names):
+        if name not in known:
+            message = f"{field} names {name!r}, which {where} does not define{suggest(name, known)}"
+            scope = "this turn's" if turn_id else "a turn's"
+            yield doc.problem(
+                (*path, index), message, f"a name under {scope} key_phrases ({listing})"
+            )

@@ -1,0 +1,137 @@
+"""Richer branch conditions (hold, repeats, time, earlier events, pace, any/all/not),
+the caller's memory (``told``, ``unless_told``) and per-variant model answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from simulator.engine.conditions import Facts, holds
+from simulator.engine.conversation import Conversation, Reply
+from simulator.scenario.model import Branch, Condition, KeyPhrase, Turn
+from tests.engine.fakes import fake_detect, sample_scenario
+
+
+def test_hold_length_conditions() -> None:
+    assert holds(Condition(hold_over=30), Facts(held=31.0))
+    assert not holds(Condition(hold_over=30), Facts(held=30.0))
+    assert holds(Condition(hold_under=30), Facts(held=12.0))
+    assert not holds(Condition(hold_under=30), Facts(held=0.0))  # no hold at all
+
+
+def test_repeats_elapsed_and_pace() -> None:
+    assert holds(Condition(repeats=2), Facts(repeats=2))
+    assert not holds(Condition(repeats=2), Facts(repeats=1))
+    assert holds(Condition(after=120), Facts(at=121.5))
+    assert not holds(Condition(after=120), Facts(at=None))  # no clock: never
+    assert holds(Condition(faster_than_caller=True), Facts(faster=True))
+    assert holds(Condition(faster_than_caller=False), Facts(faster=False))
+    assert not holds(Condition(faster_than_caller=False), Facts(faster=None))  # not measured
+
+
+def test_any_all_not_combine_said_and_detected() -> None:
+    either = Condition(any=(Condition(said=("order",)), Condition(detected=("confirmation",))))
+    assert holds(either, Facts(said=frozenset({"order"})))
+    assert holds(either, Facts(categories=frozenset({"confirmation"})))
+    assert not holds(either, Facts(categories=frozenset({"apology"})))
+    both = Condition(all=(Condition(detected=("apology",)), Condition(mood_below=60)))
+    assert holds(both, Facts(categories=frozenset({"apology"}), mood=50))
+    assert not holds(both, Facts(categories=frozenset({"apology"}), mood=70))
+    negated = Condition(not_=Condition(earlier=("interruption",)))
+    assert holds(negated, Facts())
+    assert not holds(negated, Facts(earlier=frozenset({"interruption"})))
+
+
+def _with_open_branches(*branches: Branch) -> Conversation:
+    scenario = sample_scenario()
+    first = replace(scenario.turns[0], branches=branches)
+    scenario = replace(scenario, turns=(first, *scenario.turns[1:]))
+    return Conversation(scenario, fake_detect, seed=1)
+
+
+def test_the_conversation_counts_repeats_and_holds() -> None:
+    call = _with_open_branches(
+        Branch(Condition(repeats=1), next="order", mood=-5),
+        Branch(Condition(hold_over=30), next="angrier"),
+        Branch(Condition(), next="open", mood=5),  # the caller says the line again
+    )
+    call.opening()
+    call.note_hold(45.0)
+    assert call.respond(Reply("hm")).lines[-1].turn == "angrier"
+
+    call = _with_open_branches(
+        Branch(Condition(repeats=1), next="order", mood=-5),
+        Branch(Condition(), next="open", mood=5),
+    )
+    call.opening()
+    assert call.respond(Reply("hm")).lines[-1].turn == "open"  # said once: no repeat yet
+    assert call.respond(Reply("hm")).lines[-1].turn == "order"  # repeated once
+
+
+def test_earlier_sees_what_happened_in_previous_replies_only() -> None:
+    call = _with_open_branches(
+        Branch(Condition(earlier=("interruption", "apology")), next="order"),
+        Branch(Condition(), next="open"),
+    )
+    call.opening()
+    assert call.respond(Reply("sorry", interrupted=True)).lines[-1].turn == "open"
+    assert call.respond(Reply("hm")).lines[-1].turn == "order"
+
+
+def test_elapsed_time_comes_from_the_reply() -> None:
+    call = _with_open_branches(Branch(Condition(after=120), next="angrier"))
+    call.opening()
+    assert call.respond(Reply("hm", at=130.0)).lines[-1].turn == "angrier"
+
+
+def _memory_scenario() -> Conversation:
+    """open (mentions `no_return`?) → ask (skipped once no_return was told) → order."""
+    scenario = sample_scenario()
+    opening = replace(
+        scenario.turns[0],
+        branches=(Branch(Condition(told=("no_return",)), next="ask", mood=-10),),
+        otherwise=Branch(Condition(), next="ask"),
+    )
+    ask = Turn(
+        id="ask",
+        say=("You're not making me send it back, are you?",),
+        key_phrases=(KeyPhrase("no_return", ("no need to return",)),),
+        unless_told=("no_return",),
+        skip_to="order",
+        otherwise=Branch(Condition(), next="order"),
+    )
+    turns = (opening, ask, *scenario.turns[1:])
+    return Conversation(replace(scenario, turns=turns), fake_detect, seed=1)
+
+
+def test_told_remembers_a_key_phrase_given_on_another_turn() -> None:
+    call = _memory_scenario()
+    call.opening()
+    step = call.respond(Reply("I'm sorry, and there is no need to return it."))
+    assert call.told == {"no_return"}
+    assert step.mood_after == 60  # the `told` branch matched
+    assert [line.text for line in step.lines] == ["It's order 4711."]  # `ask` skipped
+    assert call.turn.id == "order"
+
+
+def test_a_turn_is_asked_when_the_fact_was_not_given() -> None:
+    call = _memory_scenario()
+    call.opening()
+    step = call.respond(Reply("I'm sorry."))
+    assert [line.text for line in step.lines] == ["You're not making me send it back, are you?"]
+    step = call.respond(Reply("There is no need to return it."))
+    assert call.told == {"no_return"} and call.turn.id == "order"
+
+
+def test_model_answer_follows_the_variant_said() -> None:
+    scenario = sample_scenario()
+    first = replace(
+        scenario.turns[0], model_answer="default", model_answers=("for parcel", "for never")
+    )
+    for seed in range(6):
+        call = Conversation(
+            replace(scenario, turns=(first, *scenario.turns[1:])), fake_detect, seed=seed
+        )
+        line = call.opening().text
+        expected = "for parcel" if line == "Where is my parcel?" else "for never"
+        assert call.model_answer == expected == first.answer_for(line)
+    assert first.answer_for("a line not in say") == "default"
