@@ -228,7 +228,9 @@ def _play_next(loop: CallLoop, item: ReplayItem | None, recognizer: Recognizer |
     elif isinstance(item, TextReply):
         start = max(0.0, free + item.start)
         duration = item.duration or loop.spoken_seconds(item.text)
-        loop.trainee_replied(item.text, start, start + duration)
+        # Without a `duration` the speaking time is estimated, not measured (no pace).
+        estimated = None if item.duration else duration
+        loop.trainee_replied(item.text, start, start + duration, spoken_seconds=estimated)
     elif recognizer is not None:
         from simulator.engine.voice_replay import play_wav_reply
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from simulator.engine.conditions import Facts, holds
 from simulator.engine.conversation import Conversation, Reply
 from simulator.scenario.model import Branch, Condition, KeyPhrase, Turn
@@ -135,3 +137,49 @@ def test_model_answer_follows_the_variant_said() -> None:
         expected = "for parcel" if line == "Where is my parcel?" else "for never"
         assert call.model_answer == expected == first.answer_for(line)
     assert first.answer_for("a line not in say") == "default"
+
+
+TIMED = """format: callcoach.scenario/1
+id: en-test-timed
+title: Timed
+language: en
+caller: {type: angry, name: Pat}
+briefing: {situation: A parcel is late.}
+endings:
+  waited: {outcome: escalated, say: ["I waited ages."]}
+  rushed: {outcome: hung_up, say: ["Slow down!"]}
+  done: {outcome: resolved, say: ["Fine."]}
+turns:
+  - id: open
+    say: ["Where is my parcel?"]
+    branches:
+      - when: {hold_over: 20}
+        next: waited
+      - when: {faster_than_caller: true}
+        next: rushed
+    otherwise: {next: done}
+"""
+
+
+@pytest.fixture
+def no_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the caller's branch matters here; the score card is tested elsewhere."""
+    monkeypatch.setattr("simulator.engine.session.CallSession._score", lambda self: {"total": 0})
+
+
+def _replayed(*replies: dict[str, object]) -> str | None:
+    from simulator.engine.replay import parse_replay, run_replay
+    from simulator.scenario.loader import load_scenario_text
+
+    data = {"format": "callcoach.replay/1", "seed": 1, "replies": list(replies)}
+    script = parse_replay(data, lambda key: f"test:{key}", None)
+    return run_replay(load_scenario_text(TIMED), script).outcome
+
+
+def test_a_replayed_hold_and_a_measured_pace_reach_the_conditions(no_scoring: None) -> None:
+    said = "I am so sorry, let me look into where your parcel is right now for you."
+    assert _replayed({"hold": 25}, {"text": said}) == "escalated"
+    assert _replayed({"hold": 5}, {"text": said}) == "resolved"
+    assert _replayed({"text": said, "duration": 1.5}) == "hung_up"  # 16 words in 1.5 s
+    assert _replayed({"text": said, "duration": 8.0}) == "resolved"
+    assert _replayed({"text": said}) == "resolved"  # no duration: estimated, not measured
