@@ -33,6 +33,10 @@ def edges_of(scenario: Scenario) -> list[Edge]:
             edges.append(_edge(turn, branch, describe(branch.when), index in dead))
         if turn.otherwise is not None:
             edges.append(_edge(turn, turn.otherwise, "otherwise", False))
+        onward = turn.skip_to or (turn.otherwise.next if turn.otherwise else None)
+        if turn.unless_told and onward is not None:
+            label = "skipped when told: " + ", ".join(turn.unless_told)
+            edges.append(Edge(turn.id, onward, label, 0, False))
     return edges
 
 
@@ -41,17 +45,23 @@ def _edge(turn: Turn, branch: Branch, label: str, dead: bool) -> Edge:
 
 
 def describe(when: Condition) -> str:
-    """``detected: apology; mood_below: 60`` — the parts that are set, in field order."""
+    """``detected: apology; mood_below: 60`` — the parts that are set, in field order;
+    nested conditions in braces (``any: {said: order} | {detected: confirmation}``)."""
     parts = []
     for item in dataclasses.fields(when):
         value = getattr(when, item.name)
         if value == item.default:
             continue
-        if isinstance(value, tuple):
+        name = item.name.rstrip("_")  # `not_` is written `not`
+        if isinstance(value, Condition):
+            value = "{" + describe(value) + "}"
+        elif isinstance(value, tuple) and value and isinstance(value[0], Condition):
+            value = " | ".join("{" + describe(inner) + "}" for inner in value)
+        elif isinstance(value, tuple):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
             value = str(value).lower()
-        parts.append(f"{item.name}: {value}")
+        parts.append(f"{name}: {value}")
     return "; ".join(parts) or "always"
 
 

@@ -121,3 +121,15 @@ def test_unknown_names_and_targets_are_reported_with_their_line(tmp_path: Path) 
     assert (line["skip_to: nowhere"], "skip_to 'nowhere' is neither a turn nor an ending") in found
     warnings = [p.message for p in problems if not p.is_error]
     assert "hold_over 40 and hold_under 20 can never both hold" in warnings
+
+
+def test_the_graph_shows_nested_conditions_and_skips() -> None:
+    from simulator.scenario.graph import describe, edges_of
+
+    scenario = load_scenario_text(HEAD + GOOD_TURNS)
+    label = describe(scenario.turns[0].branches[0].when)
+    assert label == "any: {said: order} | {detected: confirmation}; not: {earlier: interruption}"
+    skips = [e for e in edges_of(scenario) if e.label.startswith("skipped")]
+    assert [(e.source, e.target, e.label) for e in skips] == [
+        ("ask", "done", "skipped when told: no_return")
+    ]
