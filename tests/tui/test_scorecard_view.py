@@ -126,3 +126,28 @@ def test_feedback_and_model_answers_name_turns_by_number_not_id(language: str, s
     assert "order" not in shown.replace("A-1234", "") and " open " not in f" {shown} "
     answers = shown[shown.index("模範応答" if language == "ja" else "Model answers") :]
     assert second in answers  # the order turn's model answer, numbered the same way
+
+
+def test_model_answers_quote_the_variant_said_and_its_own_answer() -> None:
+    from dataclasses import replace
+
+    scenario = late_parcel()
+    order = replace(
+        scenario.turns[1],
+        say=("注文番号はA-1234です。", "番号？えっと…A-1234。"),
+        model_answers=("A-1234でお間違いないでしょうか。", "お調べいただきありがとうございます。"),
+    )
+    scenario = replace(scenario, turns=(scenario.turns[0], order, *scenario.turns[2:]))
+    session = record(
+        [
+            utt("customer", 0.0, 3.0, "番号？えっと…A-1234。", turn="order"),
+            utt("trainee", 4.0, 6.0, "はい。", turn="order"),
+        ],
+        language="ja",
+        outcome="resolved",
+    )
+    console = Console(width=200, record=True, color_system=None)
+    console.print(result_renderable(scenario, session, None))
+    shown = console.export_text()
+    assert "番号？えっと…A-1234。" in shown and "お調べいただきありがとうございます。" in shown
+    assert "注文番号はA-1234です。" not in shown and "お間違いないでしょうか" not in shown
