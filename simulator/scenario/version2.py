@@ -34,7 +34,9 @@ V2_KEYS = ("company", "avoid", "expected_outcome")
 DEFAULT_TRAINEE = {"ja": "佐藤", "en": "Alex"}
 
 # Keys whose text (however deep) the caller says or the trainee is shown as an answer.
-_FILLED_KEYS = frozenset({"say", "too_long_say", "model_answer", "hint", "key_phrases"})
+_FILLED_KEYS = frozenset(
+    {"say", "too_long_say", "model_answer", "model_answers", "hint", "key_phrases"}
+)
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _EXPECTED = "{trainee} or {company}; write {{ or }} for a literal brace"
 
@@ -161,6 +163,7 @@ def _filled(scenario: Scenario, texts: Texts, maybe: Callable[[Any], Any]) -> Sc
             item,
             say=texts(item.say),
             model_answer=maybe(item.model_answer),
+            model_answers=texts(item.model_answers),
             hint=maybe(item.hint),
             key_phrases=tuple(
                 replace(k, alternatives=texts(k.alternatives)) for k in item.key_phrases

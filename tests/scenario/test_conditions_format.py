@@ -133,3 +133,14 @@ def test_the_graph_shows_nested_conditions_and_skips() -> None:
     assert [(e.source, e.target, e.label) for e in skips] == [
         ("ask", "done", "skipped when told: no_return")
     ]
+
+
+def test_per_variant_model_answers_are_personalised_like_the_lines() -> None:
+    from simulator.scenario.version2 import personalise
+
+    text = (HEAD + GOOD_TURNS).replace("callcoach.scenario/1", "callcoach.scenario/2")
+    text = text.replace(
+        '"I\'m so sorry it never came."', '"I\'m {trainee}, so sorry it never came."'
+    )
+    first = personalise(load_scenario_text(text), "Sam").turns[0]
+    assert first.answer_for("It never came!") == "I'm Sam, so sorry it never came."
