@@ -148,7 +148,7 @@ class Conversation:
     def note_hold(self, seconds: float) -> None:
         """The caller was on hold for ``seconds`` (conditions on hold length use it)."""
         self._state.held += max(0.0, seconds)
-        self._state.earlier.add("hold")
+        self._state.earlier.add("held")
 
     def cut_in(self) -> tuple[CallerLine, int] | None:
         """The caller talks over a long reply: the line and the mood change, if scripted."""

@@ -37,7 +37,7 @@ FORMAT_V2 = "callcoach.scenario/2"  # v1 + placeholders, avoid, optional key phr
 # Phrase categories the detector reports (DESIGN.md §5); conditions may name only these.
 PHRASE_CATEGORIES: tuple[str, ...] = PUBLIC_CATEGORIES
 # What else `earlier:` may name: things that happened before this reply in the call.
-CALL_EVENTS: tuple[str, ...] = ("interruption", "silence", "hold", "hold_too_long", "cut_in")
+CALL_EVENTS: tuple[str, ...] = ("interruption", "silence", "held", "hold_too_long", "cut_in")
 
 
 @dataclass(frozen=True)

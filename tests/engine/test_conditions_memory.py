@@ -183,3 +183,14 @@ def test_a_replayed_hold_and_a_measured_pace_reach_the_conditions(no_scoring: No
     assert _replayed({"text": said, "duration": 1.5}) == "hung_up"  # 16 words in 1.5 s
     assert _replayed({"text": said, "duration": 8.0}) == "resolved"
     assert _replayed({"text": said}) == "resolved"  # no duration: estimated, not measured
+
+
+def test_earlier_tells_a_real_hold_from_the_hold_phrase() -> None:
+    call = _with_open_branches(
+        Branch(Condition(earlier=("held",)), next="order"),
+        Branch(Condition(), next="open"),
+    )
+    call.opening()
+    assert call.respond(Reply("hm")).lines[-1].turn == "open"
+    call.note_hold(10.0)
+    assert call.respond(Reply("hm")).lines[-1].turn == "order"
