@@ -158,9 +158,9 @@ def _check_graph(scenario: Scenario, doc: Document) -> Iterator[Problem]:
     for turn in scenario.turns:
         targets = [b.next for b in _exits(turn)] + ([turn.skip_to] if turn.skip_to else [])
         edges.setdefault(turn.id, set()).update(t for t in targets if t in known)
-    reachable = _reach(scenario.turns[0].id, edges)
+    from_start = reachable(scenario.turns[0].id, edges)
     for index, turn in enumerate(scenario.turns):
-        if turn.id not in reachable and index == _first_index(scenario, turn.id):
+        if turn.id not in from_start and index == _first_index(scenario, turn.id):
             message = f"turn {turn.id!r} can never be reached from the first turn"
             yield doc.problem(("turns", index, "id"), message, "a branch whose next leads here")
     used = set().union(*edges.values())
@@ -173,7 +173,7 @@ def _check_graph(scenario: Scenario, doc: Document) -> Iterator[Problem]:
             )
     endings = set(scenario.endings)
     for index, turn in enumerate(scenario.turns):
-        stuck = turn.id in reachable and not _reach(turn.id, edges) & endings
+        stuck = turn.id in from_start and not reachable(turn.id, edges) & endings
         if stuck and index == _first_index(scenario, turn.id):
             message = f"from turn {turn.id!r} no path leads to an ending"
             yield doc.problem(
@@ -189,7 +189,8 @@ def _exits(turn: Turn) -> list[Branch]:
     return [*turn.branches, *([turn.otherwise] if turn.otherwise else [])]
 
 
-def _reach(start: str, edges: dict[str, set[str]]) -> set[str]:
+def reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
+    """Every node ``edges`` lead to from ``start`` (start included)."""
     seen, todo = {start}, [start]
     while todo:
         for target in edges.get(todo.pop(), ()):

@@ -1,4 +1,4 @@
-"""The scenario and set formats, described once.
+"""The scenario format, described once (the set format is in set_fields).
 
 This is the single source of truth for the file shape: the loader checks files
 against it and ``callcoach schema`` renders it as JSON Schema. Field names are
@@ -371,45 +371,11 @@ SCENARIO = Obj(
     model.Scenario,
 )
 
-DRILL = Obj(
-    {
-        "attempts": Field(Int("attempts allowed per scenario", 1, 100)),
-        "time_limit": Field(Nullable(seconds("seconds per call; null = no limit"))),
-        "hints": Field(Bool("whether hints may be shown")),
-    },
-    "Rules when the set is run as a drill.",
-    model.DrillRules,
-    name="drill",
-)
-
-SCENARIO_SET = Obj(
-    {
-        "format": Field(Str("file format and version", choices=(SET_FORMAT,)), required=True),
-        "id": Field(
-            Str("unique set id", pattern=ID_PATTERN, pattern_help=f"an id of {ID_HELP}"),
-            required=True,
-        ),
-        "title": Field(text("shown in lists"), required=True),
-        "description": Field(Str("what the set trains", allow_blank=True)),
-        "scenarios": Field(
-            ListOf(
-                Str(pattern=ID_PATTERN, pattern_help="a scenario id"),
-                "scenario ids in order",
-                1,
-                unique=True,
-            ),
-            required=True,
-        ),
-        "pass_mark": Field(Int("score needed to pass each call", 0, 100)),
-        "drill": Field(DRILL),
-    },
-    "A CallCoach scenario set (callcoach.set/1).",
-    model.ScenarioSet,
-)
-
 
 def json_schema(kind: str = "scenario") -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) for ``scenario`` or ``set`` files."""
+    from simulator.scenario.set_fields import SCENARIO_SET
+
     spec, name = (SCENARIO, "scenario") if kind == "scenario" else (SCENARIO_SET, "set")
     defs: dict[str, dict[str, Any]] = {}
     body = spec.json_schema(defs)

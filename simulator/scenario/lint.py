@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from simulator.scenario.checks import reachable
 from simulator.scenario.model import Branch, Condition, Scenario, ScenarioSet, Turn
 from simulator.scenario.problems import Problem
 from simulator.scenario.yamlsafe import Document, KeyPath
@@ -135,8 +136,8 @@ def _dead_targets(
     ``checks`` already."""
     all_edges = _edges(scenario, set())
     live_edges = _edges(scenario, dead)
-    reach_all = _reach(scenario, all_edges)
-    reach_live = _reach(scenario, live_edges)
+    reach_all = reachable(scenario.turns[0].id, all_edges)
+    reach_live = reachable(scenario.turns[0].id, live_edges)
     named = set().union(*all_edges.values()) if all_edges else set()
     mood_end = next((e.id for e in scenario.endings.values() if e.outcome == "hung_up"), None)
     for name in scenario.endings:
@@ -160,17 +161,6 @@ def _edges(scenario: Scenario, dead: set[tuple[int, int]]) -> dict[str, set[str]
         exits: list[Branch] = [*live, *([turn.otherwise] if turn.otherwise else [])]
         edges.setdefault(turn.id, set()).update(b.next for b in exits)
     return edges
-
-
-def _reach(scenario: Scenario, edges: dict[str, set[str]]) -> set[str]:
-    start = scenario.turns[0].id
-    seen, todo = {start}, [start]
-    while todo:
-        for target in edges.get(todo.pop(), ()):
-            if target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return seen
 
 
 # -- key phrases no model answer says (validate only: it runs the phrase detector) ------

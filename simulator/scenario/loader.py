@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.scenario import build, fields
+from simulator.scenario import build, fields, set_fields
 from simulator.scenario.checks import check_scenario
 from simulator.scenario.lint import lint_file_name, lint_scenario, unmet_key_phrases
 from simulator.scenario.model import Scenario, ScenarioSet, Source
@@ -116,7 +116,7 @@ def _load_document(doc: Document, source: Source) -> Loaded:
     kind = _KINDS.get(value) if isinstance(value, str) else None
     if kind is None:
         return _wrong_format(doc, value)
-    spec = fields.SCENARIO if kind == "scenario" else fields.SCENARIO_SET
+    spec = fields.SCENARIO if kind == "scenario" else set_fields.SCENARIO_SET
     problems: list[Problem] = list(doc.warnings)
     spec.check(doc, (), data, problems)
     if errors_in(problems):

@@ -286,10 +286,10 @@ def _closing_quote(line: str, pos: int, quote: str) -> int | None:
 @cache
 def format_keys() -> frozenset[str]:
     """Every key name the scenario, set and replay formats use (walked from ``fields``)."""
-    from simulator.scenario import fields
+    from simulator.scenario import fields, set_fields
 
     names: set[str] = set(_REPLAY_KEYS)
-    todo: list[Any] = [fields.SCENARIO, fields.SCENARIO_SET]
+    todo: list[Any] = [fields.SCENARIO, set_fields.SCENARIO_SET]
     seen: set[int] = set()  # a condition holds conditions (any/all/not): walk each once
     while todo:
         spec = todo.pop()

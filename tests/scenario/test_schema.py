@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from simulator.scenario import fields, model
+from simulator.scenario import fields, model, set_fields
 from simulator.scenario.spec import Obj
 from tests.scenario.conftest import BROKEN, BUNDLED, EXAMPLE, GOOD
 
@@ -96,7 +96,7 @@ IN_FILE_ONLY = {
 
 def all_objects() -> list[Obj]:
     found: list[Obj] = []
-    for value in vars(fields).values():
+    for value in [*vars(fields).values(), *vars(set_fields).values()]:
         if isinstance(value, Obj) and value.model is not None and value is not fields.OTHERWISE:
             found.append(value)
     return found
