@@ -182,15 +182,20 @@ class VoiceCall:
         # the engine thread records it. Whether the caller stops is read from the
         # record, which only the scenario's cut-in marks.
         stops = self.loop.caller_stops_for(speech)
-        stopped: float | None = None
+        planned_end = line.started_at + line.audio.duration
+
+        def record(loop: CallLoop) -> None:
+            # the audio stops a moment after the confirmation (output latency), when
+            # the speaker has stopped by the time this runs
+            stopped = max(confirmed, line.ended_at or confirmed) if stops else None
+            loop.barge_in(onset, confirmed, stopped=stopped, planned_end=planned_end)
+
+        # Queued before the speaker stops: stopping wakes the playback thread, whose
+        # "line finished" must reach the engine after the barge-in, or the engine finds
+        # no line to cut and the barge-in is lost (seen under load in the live test).
+        self.worker.submit(record)
         if stops:
             self.speaker.stop()
-            # the audio stops a moment after the confirmation (output latency)
-            stopped = max(confirmed, line.ended_at or confirmed)
-        planned_end = line.started_at + line.audio.duration
-        self.worker.submit(
-            lambda loop: loop.barge_in(onset, confirmed, stopped=stopped, planned_end=planned_end)
-        )
         self.notify(BargedIn(onset, confirmed, caller_stops=stops))
 
     # -- monitor thread ------------------------------------------------------------
