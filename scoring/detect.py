@@ -36,6 +36,7 @@ from scoring.text import (
     stem_en,
 )
 from scoring.textindex import Sentences, Words
+from scoring.waiting import asks_to_wait
 
 # What may come before an utterance's "first" word: spaces, response words, marks.
 _LEADING_TOKEN = re.compile(r"\s|はい|ええ|えー|あの|[、,。.]")
@@ -56,6 +57,7 @@ class Detection:
     hits: tuple[PhraseHit, ...]
     categories: frozenset[str]  # categories found
     key_phrases: frozenset[str]  # names of scenario key phrases found
+    asks_to_wait: bool = False  # asks the caller to wait on the line now (scoring.waiting)
 
 
 @dataclass(frozen=True)
@@ -362,4 +364,5 @@ def detect(
         hits=hits,
         categories=frozenset(hit.category for hit in hits),
         key_phrases=frozenset(name for hit, name in found if hit.category == KEY_PHRASE),
+        asks_to_wait=asks_to_wait(text, hits, language),
     )

@@ -24,6 +24,7 @@ class Facts:
     earlier: frozenset[str] = frozenset()  # events and categories of earlier replies
     held: float = 0.0  # seconds on hold during this turn
     repeats: int = 0  # how often this turn's line has been said again
+    asked: frozenset[str] = frozenset()  # turns whose line the caller said before this reply
     at: float | None = None  # seconds into the call (None: not known)
     faster: bool | None = None  # trainee faster than the caller (None: not measured)
 
@@ -48,6 +49,7 @@ def _simple(when: Condition, facts: Facts) -> bool:
         and (when.mood_below is None or mood < when.mood_below)
         and all(k in facts.told for k in when.told)
         and all(e in facts.earlier for e in when.earlier)
+        and all(t in facts.asked for t in when.asked)
     )
 
 

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from scoring.readback import reads_back
 from simulator.engine.conditions import Facts, holds
+from simulator.engine.wait_lines import default_wait_line
 from simulator.scenario.model import Branch, Condition, Level, Outcome, Scenario, Turn
 
 MAX_SILENT_REPLIES = 3  # the caller gives up and hangs up after this many in a row
@@ -24,6 +25,9 @@ class DetectionLike(Protocol):
 
     @property
     def key_phrases(self) -> frozenset[str]: ...
+
+    @property
+    def asks_to_wait(self) -> bool: ...
 
 
 Detector = Callable[..., DetectionLike]
@@ -55,6 +59,7 @@ class Step:
     categories: frozenset[str] = frozenset()
     key_phrases: frozenset[str] = frozenset()
     ended: Outcome | None = None
+    waiting: bool = False  # the caller agreed to wait: the turn stays open
 
 
 @dataclass
@@ -69,6 +74,11 @@ class _State:
     # The caller's memory: key phrases the trainee has said, and what happened so far.
     told: set[str] = field(default_factory=set)
     earlier: set[str] = field(default_factory=set)
+    # A request to wait keeps the turn open (hold inside a turn): how many the caller
+    # accepted on this turn, and what those replies said (they count with the answer).
+    waits: int = 0
+    pending: frozenset[str] = frozenset()
+    pending_said: frozenset[str] = frozenset()
 
 
 class Conversation:
@@ -140,10 +150,20 @@ class Conversation:
         if reads_back(reply.text, self._heard, self.scenario.language):
             categories |= {"confirmation"}  # as the score card counts it (scoring.readback)
         said = frozenset(detection.key_phrases)
-        self._state.told |= said | self._remembered(reply.text)
-        facts = self._facts(reply, categories, said)
-        self._state.earlier |= categories | ({"interruption"} if reply.interrupted else set())
-        return self._follow(self._choose(facts), categories, said)
+        state = self._state
+        state.told |= said | self._remembered(reply.text)
+        facts = self._facts(reply, categories | state.pending, said | state.pending_said)
+        state.earlier |= categories | ({"interruption"} if reply.interrupted else set())
+        if detection.asks_to_wait:
+            waited = self._maybe_wait(facts, categories, said)
+            if waited is not None:
+                return waited
+        return self._follow(self._choose(facts), facts.categories, facts.said)
+
+    @property
+    def waiting(self) -> bool:
+        """The caller agreed to wait and the turn's question is still open."""
+        return self._state.waits > 0
 
     def note_hold(self, seconds: float) -> None:
         """The caller was on hold for ``seconds`` (conditions on hold length use it)."""
@@ -168,7 +188,12 @@ class Conversation:
         return self.scenario.hold.patience * self.level.patience
 
     def silence_patience(self) -> float:
-        return self.scenario.caller.silence.after * self.level.patience
+        """How long the caller stays quiet before reacting: a caller who agreed to wait
+        gives the trainee as long as a hold (looking it up without pressing hold)."""
+        after = self.scenario.caller.silence.after
+        if self.waiting:
+            after = max(after, self.scenario.hold.patience)
+        return after * self.level.patience
 
     def held_too_long(self) -> Step:
         """The trainee came back from a hold that outlasted the caller's patience."""
@@ -213,6 +238,7 @@ class Conversation:
             earlier=frozenset(state.earlier),
             held=state.held,
             repeats=max(0, state.said_count.get(self.turn.id, 0) - 1),
+            asked=frozenset(state.said_count),
             at=reply.at,
             faster=reply.faster,
         )
@@ -224,6 +250,43 @@ class Conversation:
             return frozenset()
         found = self._detect(text, self.scenario.language, key_phrases=wanted)
         return frozenset(found.key_phrases) & frozenset(wanted)
+
+    def _maybe_wait(
+        self, facts: Facts, categories: frozenset[str], said: frozenset[str]
+    ) -> Step | None:
+        """The reply asks the caller to wait. A branch written for that (naming the
+        ``hold`` category) is taken; otherwise the caller agrees to wait — unless the
+        reply already gave the turn's answer (a required key phrase), or the caller has
+        run out of patience for waits on this turn (then the reply is judged as it is)."""
+        turn, state = self.turn, self._state
+        allowed = turn.waits if turn.waits is not None else self.scenario.hold.waits
+        if state.waits >= allowed:
+            return None
+        for branch in turn.branches:
+            if names_category(branch.when, "hold") and holds(branch.when, facts):
+                return self._follow(branch, facts.categories, facts.said)
+        if any(k.name in said and not k.optional for k in turn.key_phrases):
+            return None
+        return self._wait(categories, said)
+
+    def _wait(self, categories: frozenset[str], said: frozenset[str]) -> Step:
+        state, rules = self._state, self.scenario.hold
+        state.waits += 1
+        state.pending |= categories
+        state.pending_said |= said
+        again = state.waits > 1
+        before = self.mood
+        state.mood = _clamp(before + self._scaled(rules.wait_again_mood if again else 0))
+        if self.mood >= self.scenario.mood.hang_up:
+            return self._end_with("hung_up", before, (), categories, said)
+        variants = rules.wait_again_say if again else (self.turn.wait_say or rules.wait_say)
+        text = (
+            self._pick(variants, heard=False)
+            if variants
+            else default_wait_line(self.scenario.language, self.mood, again=again, rng=self._rng)
+        )
+        line = CallerLine(self.turn.id, text)
+        return Step((line,), before, self.mood, categories, said, waiting=True)
 
     def _choose(self, facts: Facts) -> Branch:
         for branch in self.turn.branches:
@@ -248,24 +311,31 @@ class Conversation:
         return Step((*reaction, self._turn_line()), before, self.mood, categories, said)
 
     def _unless_told(self, target: str) -> str:
-        """Where the call goes: a turn whose ``unless_told`` facts were all told already
-        is skipped (to ``skip_to``, else its ``otherwise``'s target)."""
+        """Where the call goes: a turn whose ``unless_told`` facts were all told already,
+        or a ``once`` turn the caller has said before, is skipped (to ``skip_to``, else
+        its ``otherwise``'s target)."""
         passed: set[str] = set()
         while target not in self.scenario.endings and target not in passed:
             turn = self.scenario.turn(target)
             onward = turn.skip_to or (turn.otherwise.next if turn.otherwise else None)
-            if not turn.unless_told or onward is None:
-                break
-            if not all(name in self._state.told for name in turn.unless_told):
+            if onward is None or not self._skips(turn):
                 break
             passed.add(target)
             target = onward
         return target
 
+    def _skips(self, turn: Turn) -> bool:
+        state = self._state
+        # A turn leading back to itself repeats its question on purpose.
+        if turn.once and turn.id != self.turn.id and state.said_count.get(turn.id, 0) > 0:
+            return True
+        return bool(turn.unless_told) and all(name in state.told for name in turn.unless_told)
+
     def _turn_line(self) -> CallerLine:
         state = self._state
         state.line = self._pick(self.turn.say)
         state.held = 0.0
+        state.waits, state.pending, state.pending_said = 0, frozenset(), frozenset()
         state.said_count[self.turn.id] = state.said_count.get(self.turn.id, 0) + 1
         return CallerLine(self.turn.id, state.line)
 
@@ -300,10 +370,18 @@ class Conversation:
         factor = self.level.worsen if change > 0 else self.level.soothe
         return round(change * factor)
 
-    def _pick(self, variants: Sequence[str]) -> str:
+    def _pick(self, variants: Sequence[str], *, heard: bool = True) -> str:
         line = variants[0] if len(variants) == 1 else self._rng.choice(list(variants))
-        self._heard = line  # the caller's latest words: what a read-back repeats
+        if heard:  # the caller's latest words: what a read-back repeats (not 「はい」)
+            self._heard = line
         return line
+
+
+def names_category(when: Condition, category: str) -> bool:
+    """Whether a condition asks for ``category`` (``detected``/``detected_any``, nested)."""
+    if category in when.detected or category in when.detected_any:
+        return True
+    return any(names_category(inner, category) for inner in (*when.any, *when.all))
 
 
 def memory_phrases(scenario: Scenario) -> dict[str, tuple[str, ...]]:

@@ -69,6 +69,7 @@ class CallLoop:
         self._said_until = 0.0  # end of the latest line said
         self._quiet_since = 0.0  # the trainee owes an answer since then
         self._hold_since: float | None = None
+        self._hold_ended = 0.0
         self._held: tuple[Speech, str] | None = None  # a line a hold cut, and its rest
         self._composing_since: float | None = None
         self._reply_until = 0.0  # end of the latest reply as it would be spoken
@@ -105,6 +106,13 @@ class CallLoop:
             start = max(speech.start, end + LINE_GAP) if end > 0 else speech.start
             end = start + (speech.end - speech.start)
         return end
+
+    @property
+    def replies_from(self) -> float:
+        """Replay: when the trainee's next reply is placed from — the caller's last
+        planned words, or the end of the latest hold if that came later (the answer
+        after a hold comes after it)."""
+        return max(self.caller_free_at, self._hold_ended)
 
     def until_silence(self) -> None:
         """Replay: the trainee says nothing — the clock runs to the caller's next
@@ -258,6 +266,7 @@ class CallLoop:
         if self._hold_since is None:  # the time limit ended the call meanwhile
             return
         self._hold_since = None
+        self._hold_ended = at
         reaction = self.session.hold(start, at)
         if self.outcome is not None:  # kept waiting too long, the caller hangs up
             self._queue.clear()

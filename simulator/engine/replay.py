@@ -219,7 +219,7 @@ def _run(
 
 def _play_next(loop: CallLoop, item: ReplayItem | None, recognizer: Recognizer | None) -> Any:
     """Plays one reply on the loop's clock; returns what was heard of a ``wav:`` reply."""
-    free = loop.caller_free_at
+    free = loop.replies_from
     if item is None:
         loop.until_silence()
     elif isinstance(item, HoldReply):

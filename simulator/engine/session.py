@@ -283,6 +283,8 @@ class CallSession:
 
     def _apply(self, step: Step, after: float, turn: str) -> list[Speech]:
         at = after + CALLER_RESPONSE_DELAY
+        if step.waiting:  # asked to wait, the caller waits: the turn's question stays open
+            self.recorder.add_event(after, "wait", turn=turn)
         if step.mood_after != step.mood_before:
             self.recorder.add_event(after, "mood", value=step.mood_after, turn=turn)
         speeches = self._speak(list(step.lines), at) if step.lines else []

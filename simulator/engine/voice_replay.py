@@ -77,7 +77,7 @@ def hear(
     from simulator.audio.vad import BargeIn, Utterance, VadConfig, segment
 
     session = loop.session
-    placed_at = max(0.0, loop.caller_free_at + item.start)
+    placed_at = max(0.0, loop.replies_from + item.start)
     audio = read_wav(item.path).resampled(RATE)
     vad = config or VadConfig(learn_window=0.0)
     events = segment(AudioFrameSource(audio, placed_at), caller_playback(session), vad)

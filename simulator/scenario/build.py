@@ -69,6 +69,7 @@ def condition(data: dict[str, Any]) -> model.Condition:
         hold_over=data.get("hold_over"),
         hold_under=data.get("hold_under"),
         repeats=data.get("repeats"),
+        asked=_texts(data, "asked"),
         after=data.get("after"),
         earlier=_texts(data, "earlier"),
         faster_than_caller=data.get("faster_than_caller"),
@@ -121,6 +122,9 @@ def turn(data: dict[str, Any]) -> model.Turn:
         cut_in=cut_in(data.get("cut_in")),
         unless_told=_texts(data, "unless_told"),
         skip_to=data.get("skip_to"),
+        once=bool(data.get("once")),
+        wait_say=_texts(data, "wait_say"),
+        waits=data.get("waits"),
     )
 
 
@@ -150,7 +154,10 @@ def scenario(data: dict[str, Any], source: model.Source) -> model.Scenario:
         mood=model.MoodSpec(**_pick(data.get("mood") or {}, "start", "hang_up", "calm")),
         policy=model.Policy(**{k: _texts(data.get("policy") or {}, k) for k in _POLICY}),
         hold=model.HoldRules(
-            too_long_say=_texts(hold, "too_long_say"), **_pick(hold, "patience", "too_long_mood")
+            too_long_say=_texts(hold, "too_long_say"),
+            wait_say=_texts(hold, "wait_say"),
+            wait_again_say=_texts(hold, "wait_again_say"),
+            **_pick(hold, "patience", "too_long_mood", "wait_again_mood", "waits"),
         ),
         levels=levels(data.get("levels")),
         rubric=data.get("rubric"),

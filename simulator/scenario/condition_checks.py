@@ -1,5 +1,5 @@
 """Checks for the caller's memory and the richer conditions: names that must exist
-(``told``, ``unless_told``, key phrases inside ``any``/``all``/``not``), where a skipped
+(``told``, ``unless_told``, ``asked``, key phrases inside ``any``/``all``/``not``), where a skipped
 turn goes, per-variant model answers and hold bounds that can never both hold."""
 
 from __future__ import annotations
@@ -28,7 +28,24 @@ def check_conditions(scenario: Scenario, doc: Document) -> list[Problem]:
         for where, branch in exits:
             when_path = (*path, *where, "when")
             problems += _check_when(branch.when, when_path, turn, known, doc, nested=False)
+            problems += _asked_turns(branch.when, when_path, scenario, doc)
     return problems
+
+
+def _asked_turns(
+    when: Condition, path: KeyPath, scenario: Scenario, doc: Document
+) -> Iterator[Problem]:
+    """``asked`` names turns (nested conditions included)."""
+    turn_ids = [t.id for t in scenario.turns]
+    for index, name in enumerate(when.asked):
+        if name not in turn_ids:
+            message = f"asked names {name!r}, which is not a turn{suggest(name, turn_ids)}"
+            yield doc.problem((*path, "asked", index), message, "a turn id")
+    for field in ("any", "all"):
+        for index, inner in enumerate(getattr(when, field)):
+            yield from _asked_turns(inner, (*path, field, index), scenario, doc)
+    if when.not_ is not None:
+        yield from _asked_turns(when.not_, (*path, "not"), scenario, doc)
 
 
 def _check_turn(
@@ -39,12 +56,14 @@ def _check_turn(
     if turn.skip_to is not None and turn.skip_to not in targets:
         message = f"skip_to {turn.skip_to!r} is neither a turn nor an ending"
         yield doc.problem((*path, "skip_to"), message + suggest(turn.skip_to, targets))
-    if turn.unless_told and turn.skip_to is None and turn.otherwise is None:
-        message = f"turn {turn.id!r} has unless_told but nowhere to go when it is skipped"
-        yield doc.problem((*path, "unless_told"), message, "a 'skip_to' or an 'otherwise'")
-    if turn.skip_to is not None and not turn.unless_told:
-        message = "skip_to without unless_told: the turn is never skipped"
-        yield doc.problem((*path, "skip_to"), message, "unless_told: [key phrase …]", "warning")
+    skipped_by = "unless_told" if turn.unless_told else "once" if turn.once else None
+    if skipped_by and turn.skip_to is None and turn.otherwise is None:
+        message = f"turn {turn.id!r} has {skipped_by} but nowhere to go when it is skipped"
+        yield doc.problem((*path, skipped_by), message, "a 'skip_to' or an 'otherwise'")
+    if turn.skip_to is not None and not skipped_by:
+        message = "skip_to without unless_told or once: the turn is never skipped"
+        expected = "unless_told: [key phrase …] or once: true"
+        yield doc.problem((*path, "skip_to"), message, expected, "warning")
     if turn.model_answers and len(turn.model_answers) != len(turn.say):
         message = (
             f"model_answers has {len(turn.model_answers)} answers for {len(turn.say)} "

@@ -53,6 +53,7 @@ def seconds(description: str) -> Num:
 PHRASE_CATEGORY = Str(choices=model.PHRASE_CATEGORIES)
 KEY_PHRASE_NAME = Str("a key phrase named on this turn")
 EARLIER_EVENT = Str(choices=model.CALL_EVENTS + model.PHRASE_CATEGORIES)
+TURN_ID = Str("a turn id", pattern=NAME_PATTERN, pattern_help="a turn id")
 MOOD = Int("mood, 0 (calm) … 100 (furious)", 0, 100)
 
 VOICE = Obj(
@@ -161,6 +162,10 @@ HOLD = Obj(
         "patience": Field(seconds("seconds on hold before the caller gets upset (少々 = 30 s)")),
         "too_long_mood": Field(mood_change("mood change when the hold is too long")),
         "too_long_say": Field(texts("what the caller says after a too-long hold")),
+        "wait_say": Field(texts("the caller's answer to a request to wait (v2)")),
+        "wait_again_say": Field(texts("the answer to a second request in one turn (v2)")),
+        "wait_again_mood": Field(mood_change("mood change for each request after the first")),
+        "waits": Field(Int("requests to wait the caller accepts per turn (0: none)", 0, 10)),
     },
     "How the caller takes being put on hold.",
     model.HoldRules,
@@ -185,6 +190,9 @@ _CONDITION_FIELDS: dict[str, Field] = {
     "hold_over": Field(Nullable(seconds("seconds on hold during this turn, more than"))),
     "hold_under": Field(Nullable(seconds("a hold during this turn, shorter than (seconds)"))),
     "repeats": Field(Nullable(Int("this turn's line was repeated at least this often", 1, 100))),
+    "asked": Field(
+        ListOf(TURN_ID, "the caller has said each turn's line before this reply", unique=True)
+    ),
     "after": Field(Nullable(seconds("seconds into the call, at least"))),
     "earlier": Field(
         ListOf(EARLIER_EVENT, "every one happened in an earlier reply of the call", unique=True)
@@ -279,6 +287,9 @@ TURN = Obj(
                 )
             )
         ),
+        "once": Field(Bool("the caller asks this once; a later visit skips it (v2)")),
+        "wait_say": Field(texts("this turn's answer to a request to wait (v2)")),
+        "waits": Field(Nullable(Int("requests to wait accepted on this turn (v2)", 0, 10))),
     },
     "One caller line and what the trainee's reply leads to.",
     model.Turn,
@@ -370,26 +381,3 @@ SCENARIO = Obj(
     "A CallCoach scenario (callcoach.scenario/2; /1 files are /2 without the new fields).",
     model.Scenario,
 )
-
-
-def json_schema(kind: str = "scenario") -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) for ``scenario`` or ``set`` files."""
-    from simulator.scenario.set_fields import SCENARIO_SET
-
-    spec, name = (SCENARIO, "scenario") if kind == "scenario" else (SCENARIO_SET, "set")
-    defs: dict[str, dict[str, Any]] = {}
-    body = spec.json_schema(defs)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{SCHEMA_BASE}/{name}-1.json",
-        "title": f"CallCoach {name} file",
-        **body,
-        "$defs": dict(sorted(defs.items())),
-    }
-
-
-def schema_text(kind: str = "scenario") -> str:
-    """The schema as shipped in ``scenarios/schema/`` (stable key order, trailing newline)."""
-    import json
-
-    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"

@@ -37,6 +37,8 @@ def edges_of(scenario: Scenario) -> list[Edge]:
         if turn.unless_told and onward is not None:
             label = "skipped when told: " + ", ".join(turn.unless_told)
             edges.append(Edge(turn.id, onward, label, 0, False))
+        elif turn.once and onward is not None:
+            edges.append(Edge(turn.id, onward, "skipped when asked before", 0, False))
     return edges
 
 

@@ -108,6 +108,14 @@ class HoldRules:
     patience: float = 30.0  # 少々 means ≤ 30 s (DOMAIN.md §10)
     too_long_mood: int = 15
     too_long_say: tuple[str, ...] = ()
+    # A reply asking the caller to wait (「少々お待ちください」) keeps the turn open: the
+    # caller agrees (``wait_say``; a built-in line when empty) and the next reply still
+    # answers the turn. ``waits``: requests a caller accepts per turn (0: none); each
+    # one after the first costs ``wait_again_mood`` and gets ``wait_again_say``. (v2)
+    wait_say: tuple[str, ...] = ()
+    wait_again_say: tuple[str, ...] = ()
+    wait_again_mood: int = 5
+    waits: int = 2
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,7 @@ class Condition:
     hold_over: float | None = None  # seconds on hold during this turn, more than
     hold_under: float | None = None  # a hold during this turn, shorter than
     repeats: int | None = None  # this turn's line has been repeated at least this often
+    asked: tuple[str, ...] = ()  # the caller has said each of these turns' lines (memory)
     after: float | None = None  # seconds into the call, at least
     earlier: tuple[str, ...] = ()  # every named event/category happened in earlier replies
     faster_than_caller: bool | None = None  # measured speech rate vs the caller's
@@ -177,6 +186,9 @@ class Turn:
     cut_in: CutIn | None = None  # overrides caller.cut_in for this turn
     unless_told: tuple[str, ...] = ()  # skip this turn when all were already told
     skip_to: str | None = None  # where a skipped turn goes; default otherwise.next
+    once: bool = False  # the caller asks this only once: a later visit is skipped (v2)
+    wait_say: tuple[str, ...] = ()  # overrides hold.wait_say on this turn (v2)
+    waits: int | None = None  # overrides hold.waits on this turn (v2)
 
     def answer_for(self, line: str | None) -> str | None:
         """The model answer to the variant actually said (``model_answer`` otherwise)."""

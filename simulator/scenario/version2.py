@@ -29,13 +29,24 @@ from simulator.scenario.yamlsafe import Document, KeyPath
 
 PLACEHOLDERS = ("trainee", "company")
 V2_KEYS = ("company", "avoid", "expected_outcome")
+V2_HOLD_KEYS = ("wait_say", "wait_again_say", "wait_again_mood", "waits")
+V2_TURN_KEYS = ("once", "wait_say", "waits")
 # Who the caller talks to when no trainee name is set: the operator name the
 # library's lines and replay files use, so a call without a name stays coherent.
 DEFAULT_TRAINEE = {"ja": "佐藤", "en": "Alex"}
 
 # Keys whose text (however deep) the caller says or the trainee is shown as an answer.
 _FILLED_KEYS = frozenset(
-    {"say", "too_long_say", "model_answer", "model_answers", "hint", "key_phrases"}
+    {
+        "say",
+        "too_long_say",
+        "wait_say",
+        "wait_again_say",
+        "model_answer",
+        "model_answers",
+        "hint",
+        "key_phrases",
+    }
 )
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _EXPECTED = "{trainee} or {company}; write {{ or }} for a literal brace"
@@ -81,7 +92,7 @@ def version_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
             )
             for key in V2_KEYS
             if key in data
-        ] + _optional_in_v1(doc, data)
+        ] + _nested_in_v1(doc, data)
     problems: list[Problem] = []
     has_company = bool(data.get("company"))
     for path, text in _filled_texts(data, (), False):
@@ -101,9 +112,30 @@ def _landing_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
     return [doc.problem(("expected_outcome",), message, f"an ending with outcome: {wanted}")]
 
 
-def _optional_in_v1(doc: Document, data: dict[str, Any]) -> list[Problem]:
+def _nested_in_v1(doc: Document, data: dict[str, Any]) -> list[Problem]:
+    """Hold and turn fields, and key phrase options, that only /2 has."""
+    places: list[tuple[KeyPath, Any, tuple[str, ...]]] = [
+        (("hold",), data.get("hold"), V2_HOLD_KEYS)
+    ]
+    listed = data.get("turns")
+    turns: list[Any] = listed if isinstance(listed, list) else []
+    places += [(("turns", i), turn, V2_TURN_KEYS) for i, turn in enumerate(turns)]
+    problems = [
+        doc.problem((*path, key), f"{key!r} is new in callcoach.scenario/2", _V2, key=True)
+        for path, value, keys in places
+        if isinstance(value, dict)
+        for key in keys
+        if key in value
+    ]
+    return problems + _optional_in_v1(doc, turns)
+
+
+_V2 = "format: callcoach.scenario/2"
+
+
+def _optional_in_v1(doc: Document, turns: list[Any]) -> list[Problem]:
     problems = []
-    for index, turn in enumerate(data.get("turns") or ()):
+    for index, turn in enumerate(turns):
         phrases = turn.get("key_phrases") if isinstance(turn, dict) else None
         for name, value in (phrases or {}).items() if isinstance(phrases, dict) else ():
             if isinstance(value, dict):
@@ -171,6 +203,7 @@ def _filled(scenario: Scenario, texts: Texts, maybe: Callable[[Any], Any]) -> Sc
             branches=tuple(b for b in map(branch, item.branches) if b is not None),
             otherwise=branch(item.otherwise),
             cut_in=cut_in(item.cut_in),
+            wait_say=texts(item.wait_say),
         )
 
     caller: Caller = scenario.caller
@@ -187,5 +220,10 @@ def _filled(scenario: Scenario, texts: Texts, maybe: Callable[[Any], Any]) -> Sc
         caller=caller,
         turns=tuple(turn(t) for t in scenario.turns),
         endings=endings,
-        hold=replace(scenario.hold, too_long_say=texts(scenario.hold.too_long_say)),
+        hold=replace(
+            scenario.hold,
+            too_long_say=texts(scenario.hold.too_long_say),
+            wait_say=texts(scenario.hold.wait_say),
+            wait_again_say=texts(scenario.hold.wait_again_say),
+        ),
     )

@@ -27,6 +27,8 @@ WORDS = {
     "calm down": "ng_phrase",
     "guarantee": "over_promise",
     "confirm": "confirmation",
+    "please hold": "hold",
+    "thanks for holding": "hold",
 }
 
 
@@ -34,6 +36,7 @@ WORDS = {
 class FakeDetection:
     categories: frozenset[str]
     key_phrases: frozenset[str]
+    asks_to_wait: bool = False
 
 
 def substring_detector(words: Mapping[str, str]) -> Callable[..., FakeDetection]:
@@ -52,7 +55,8 @@ def substring_detector(words: Mapping[str, str]) -> Callable[..., FakeDetection]
         if any(p.casefold() in folded for p in forbidden_promises):
             categories.add("over_promise")
         found = {n for n, alts in key_phrases.items() if any(a.casefold() in folded for a in alts)}
-        return FakeDetection(frozenset(categories), frozenset(found))
+        waits = "hold" in categories and "thanks" not in folded  # scoring.waiting's rule, roughly
+        return FakeDetection(frozenset(categories), frozenset(found), waits)
 
     return detect
 

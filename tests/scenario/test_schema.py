@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from simulator.scenario import fields, model, set_fields
+from simulator.scenario import fields, model, schema_doc, set_fields
 from simulator.scenario.spec import Obj
 from tests.scenario.conftest import BROKEN, BUNDLED, EXAMPLE, GOOD
 
@@ -25,18 +25,18 @@ def as_json(path: Path) -> Any:
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(fields.json_schema(kind))
+    return jsonschema.Draft202012Validator(schema_doc.json_schema(kind))
 
 
 @pytest.mark.parametrize("kind", ["scenario", "set"])
 def test_shipped_schema_equals_the_generated_one(kind: str) -> None:
     shipped = (SHIPPED / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert shipped == fields.schema_text(kind), "regenerate with `callcoach schema > …`"
+    assert shipped == schema_doc.schema_text(kind), "regenerate with `callcoach schema > …`"
 
 
 @pytest.mark.parametrize("kind", ["scenario", "set"])
 def test_schema_is_valid_draft_2020_12(kind: str) -> None:
-    schema = fields.json_schema(kind)
+    schema = schema_doc.json_schema(kind)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -68,7 +68,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 
 
 def test_schema_has_defaults_and_descriptions_for_editors() -> None:
-    schema = fields.json_schema("scenario")
+    schema = schema_doc.json_schema("scenario")
     defs = schema["$defs"]
     assert schema["properties"]["mood"] == {"$ref": "#/$defs/mood"}
     assert defs["mood"]["properties"]["start"]["default"] == model.MoodSpec().start

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(replay_schema_text(), end="")
         return 0
-    from simulator.scenario.fields import schema_text
+    from simulator.scenario.schema_doc import schema_text
 
     print(schema_text(args.kind), end="")
     return 0
