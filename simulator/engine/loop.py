@@ -91,6 +91,11 @@ class CallLoop:
         return self._hold_since
 
     @property
+    def caller_waiting(self) -> bool:
+        """The caller agreed to wait (「少々お待ちください」) for the answer to their question."""
+        return self.session.conversation.waiting and self.outcome is None
+
+    @property
     def all_said(self) -> bool:
         """No caller line is being said or waiting."""
         return self._current is None and not self._queue

@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "call.caller_speaking": "The caller is speaking…",
     "call.cutting_in": "⚠ You are talking over the caller",
     "call.reply_speaking": "Your reply is being said… (at speaking pace)",
+    "call.caller_waiting": "The caller is waiting (hold if needed; back with 'thanks for holding')",
     "call.ended": "The call has ended",
     "call.practice": "[practice]",
     "call.note.hold_start": "You put the caller on hold.",

@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "call.caller_speaking": "お客様が話しています…",
     "call.cutting_in": "⚠ お客様の話をさえぎっています",
     "call.reply_speaking": "あなたの返答を話している時間です…（話す速さで計算）",
+    "call.caller_waiting": "お客様がお待ちです（保留できます。戻ったら「お待たせいたしました」）",
     "call.ended": "通話は終了しました",
     "call.practice": "［練習］",
     "call.note.hold_start": "保留にしました。",

@@ -39,6 +39,7 @@ WORDS = {
     "確認": "confirmation",
     "必ず": "over_promise",
     "だから": "ng_phrase",
+    "少々お待ち": "hold",
 }
 
 

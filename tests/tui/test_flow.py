@@ -163,6 +163,28 @@ async def test_a_sentence_sent_at_once_says_the_caller_waits_for_its_speaking_ti
 
 
 @run_async
+async def test_a_caller_asked_to_wait_waits_and_the_status_says_so(tmp_path: Path) -> None:
+    h = make_app(tmp_path)
+    async with h.app.run_test(size=(80, 24)) as pilot:
+        call = await open_call(pilot)
+        assert call.session is not None
+        first = call.session.record["utterances"][0]
+        await at(pilot, h.clock, first["end"] + 1.0)
+        text = "少々お待ちいただけますか。"
+        await type_text(pilot, text)
+        await pilot.press("enter")
+        await settle(pilot)
+        await at(pilot, h.clock, call.loop.caller_free_at + 1.0)
+        record = call.session.record
+        assert record["utterances"][2]["turn"] == "open"  # the same question, still open
+        assert "wait" in [e["kind"] for e in record["events"]]
+        assert t("call.caller_waiting") in plain(call.query_one("#status").render())
+        await pilot.press("f2")
+        await settle(pilot)
+        assert t("call.caller_waiting") not in plain(call.query_one("#status").render())
+
+
+@run_async
 async def test_hold_shows_a_timer_warns_after_30_s_and_is_recorded(tmp_path: Path) -> None:
     h = make_app(tmp_path)
     async with h.app.run_test(size=(80, 24)) as pilot:
