@@ -1,7 +1,8 @@
 """Format ``callcoach.scenario/2``: what it adds to version 1 and how a call fills it in.
 
 Version 1 is version 2 without the new fields (``company``, ``avoid``,
-``expected_outcome``, optional key phrases) and without placeholders: a /1 file
+``expected_outcome``, optional key phrases, the caller's answers to a request to wait
+and ``once``) and without placeholders: a /1 file
 loads unchanged, its braces stay literal text. In a /2 file the caller's lines,
 endings, hints, model answers and key phrases may say ``{trainee}`` and
 ``{company}``; ``{{`` and ``}}`` write a literal brace.
