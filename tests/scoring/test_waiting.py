@@ -23,6 +23,7 @@ ASKS = [
     ("en", "hang on a sec let me look"),  # no punctuation
     ("en", "Please stay on the line while I check."),
     ("en", "um just a second please"),
+    ("en", "Okay, let me pull up your account."),
 ]
 DOES_NOT_ASK = [
     ("ja", "お待たせいたしました。明日の午前中にお届けできます。"),  # back from the wait
@@ -37,6 +38,7 @@ DOES_NOT_ASK = [
     ("en", "There's no need to stay on the line, we'll email you."),
     ("en", "You don't have to hold, it's all sorted."),
     ("en", "Could you read me the order number?"),
+    ("en", "Let me look into it and get back to you tomorrow."),
 ]
 
 
