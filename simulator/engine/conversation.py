@@ -189,9 +189,10 @@ class Conversation:
 
     def silence_patience(self) -> float:
         """How long the caller stays quiet before reacting: a caller who agreed to wait
-        gives the trainee as long as a hold (looking it up without pressing hold)."""
+        gives the trainee as long as a hold (looking it up without pressing hold); back
+        from a hold, the usual patience."""
         after = self.scenario.caller.silence.after
-        if self.waiting:
+        if self.waiting and self._state.held == 0:
             after = max(after, self.scenario.hold.patience)
         return after * self.level.patience
 

@@ -120,6 +120,13 @@ def test_looking_it_up_without_pressing_hold_gets_a_hold_long_wait() -> None:
     assert _lines(session)[4][1] == "thanks"
 
 
+def test_back_from_the_hold_the_caller_expects_words_soon() -> None:
+    session = _call([{"text": "少々お待ちください。"}, {"hold": 10}])
+    hold_end = next(e["t"] for e in session.record["events"] if e["kind"] == "hold_end")
+    first_silence = next(e["t"] for e in session.record["events"] if e["kind"] == "silence")
+    assert first_silence - hold_end < 10  # the scenario's silence patience, not a hold's
+
+
 @pytest.mark.parametrize(
     "reply",
     [
