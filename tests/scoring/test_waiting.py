@@ -38,7 +38,8 @@ DOES_NOT_ASK = [
     ("en", "There's no need to stay on the line, we'll email you."),
     ("en", "You don't have to hold, it's all sorted."),
     ("en", "Could you read me the order number?"),
-    ("en", "Let me look into it and get back to you tomorrow."),
+    ("en", "Let me look up your order and get back to you tomorrow."),
+    ("en", "Let me look into this with you now."),  # handling it, not a wait
 ]
 
 
