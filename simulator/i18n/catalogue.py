@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 
 from simulator.scenario.model import CALLER_TYPES, LANGUAGES, OUTCOMES, PHRASE_CATEGORIES
 
@@ -25,14 +26,19 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
 _current = "en"
 
 
+@cache
 def catalogue(language: str) -> Mapping[str, str]:
+    """The interface's messages and the trainer commands' (kept in their own modules:
+    ``trainer_ja.py`` / ``trainer_en.py``), merged once per language."""
     if language == "ja":
         from simulator.i18n.ja import MESSAGES as JA
+        from simulator.i18n.trainer_ja import MESSAGES as TRAINER_JA
 
-        return JA
+        return {**JA, **TRAINER_JA}
     from simulator.i18n.en import MESSAGES as EN
+    from simulator.i18n.trainer_en import MESSAGES as TRAINER_EN
 
-    return EN
+    return {**EN, **TRAINER_EN}
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from simulator.i18n import t
 from simulator.scenario.model import Branch, Condition, Scenario, Turn
 from simulator.scenario.problems import Problem
 from simulator.scenario.spec import suggest
@@ -15,7 +16,7 @@ _TURN_PHRASES = ("said", "said_any", "not_said")
 
 
 def check_conditions(scenario: Scenario, doc: Document) -> list[Problem]:
-    known = sorted({p.name for t in scenario.turns for p in t.key_phrases})
+    known = sorted({p.name for turn in scenario.turns for p in turn.key_phrases})
     problems: list[Problem] = []
     for index, turn in enumerate(scenario.turns):
         path: KeyPath = ("turns", index)
@@ -36,11 +37,11 @@ def _asked_turns(
     when: Condition, path: KeyPath, scenario: Scenario, doc: Document
 ) -> Iterator[Problem]:
     """``asked`` names turns (nested conditions included)."""
-    turn_ids = [t.id for t in scenario.turns]
+    turn_ids = [turn.id for turn in scenario.turns]
     for index, name in enumerate(when.asked):
         if name not in turn_ids:
-            message = f"asked names {name!r}, which is not a turn{suggest(name, turn_ids)}"
-            yield doc.problem((*path, "asked", index), message, "a turn id")
+            message = t("cond.asked_not_turn", name=name, hint=suggest(name, turn_ids))
+            yield doc.problem((*path, "asked", index), message, t("cond.asked_not_turn.expected"))
     for field in ("any", "all"):
         for index, inner in enumerate(getattr(when, field)):
             yield from _asked_turns(inner, (*path, field, index), scenario, doc)
@@ -52,24 +53,21 @@ def _check_turn(
     scenario: Scenario, turn: Turn, path: KeyPath, known: list[str], doc: Document
 ) -> Iterator[Problem]:
     yield from _names(turn.unless_told, (*path, "unless_told"), "unless_told", known, doc)
-    targets = [*(t.id for t in scenario.turns), *scenario.endings]
+    targets = [*(turn.id for turn in scenario.turns), *scenario.endings]
     if turn.skip_to is not None and turn.skip_to not in targets:
-        message = f"skip_to {turn.skip_to!r} is neither a turn nor an ending"
-        yield doc.problem((*path, "skip_to"), message + suggest(turn.skip_to, targets))
+        message = t("cond.bad_skip_to", target=turn.skip_to, hint=suggest(turn.skip_to, targets))
+        yield doc.problem((*path, "skip_to"), message)
     skipped_by = "unless_told" if turn.unless_told else "once" if turn.once else None
     if skipped_by and turn.skip_to is None and turn.otherwise is None:
-        message = f"turn {turn.id!r} has {skipped_by} but nowhere to go when it is skipped"
-        yield doc.problem((*path, skipped_by), message, "a 'skip_to' or an 'otherwise'")
+        message = t("cond.nowhere_to_skip", turn=turn.id, by=skipped_by)
+        yield doc.problem((*path, skipped_by), message, t("cond.nowhere_to_skip.expected"))
     if turn.skip_to is not None and not skipped_by:
-        message = "skip_to without unless_told or once: the turn is never skipped"
-        expected = "unless_told: [key phrase …] or once: true"
+        message = t("cond.never_skipped")
+        expected = t("cond.never_skipped.expected", example="once: true")
         yield doc.problem((*path, "skip_to"), message, expected, "warning")
     if turn.model_answers and len(turn.model_answers) != len(turn.say):
-        message = (
-            f"model_answers has {len(turn.model_answers)} answers for {len(turn.say)} "
-            "variants of say"
-        )
-        yield doc.problem((*path, "model_answers"), message, "one answer per say variant, in order")
+        message = t("cond.answers", answers=len(turn.model_answers), variants=len(turn.say))
+        yield doc.problem((*path, "model_answers"), message, t("cond.answers.expected"))
 
 
 def _check_when(
@@ -82,7 +80,7 @@ def _check_when(
     yield from _names(when.told, (*path, "told"), "told", known, doc)
     low, high = when.hold_under, when.hold_over
     if low is not None and high is not None and low <= high:
-        message = f"hold_over {high:g} and hold_under {low:g} can never both hold"
+        message = t("cond.hold_never", high=f"{high:g}", low=f"{low:g}")
         yield doc.problem(path, message, "hold_over < hold_under", "warning")
     for field in ("any", "all"):
         for index, inner in enumerate(getattr(when, field)):
@@ -99,12 +97,14 @@ def _names(
     doc: Document,
     turn_id: str | None = None,
 ) -> Iterator[Problem]:
-    where = f"turn {turn_id!r}" if turn_id else "any turn"
-    listing = ", ".join(known[:8]) if known else "none defined"
+    listing = ", ".join(known[:8]) if known else t("cond.none_defined")
     for index, name in enumerate(names):
         if name not in known:
-            message = f"{field} names {name!r}, which {where} does not define{suggest(name, known)}"
-            scope = "this turn's" if turn_id else "a turn's"
-            yield doc.problem(
-                (*path, index), message, f"a name under {scope} key_phrases ({listing})"
-            )
+            hint = suggest(name, known)
+            if turn_id:
+                message = t("check.unknown_phrase", field=field, name=name, turn=turn_id, hint=hint)
+                expected = t("check.unknown_phrase.expected", defined=listing)
+            else:
+                message = t("cond.unknown_phrase", field=field, name=name, hint=hint)
+                expected = t("cond.unknown_phrase.expected", defined=listing)
+            yield doc.problem((*path, index), message, expected)

@@ -29,9 +29,7 @@ SET_FORMAT = "callcoach.set/1"
 SCHEMA_BASE = "https://callcoach.invalid/schema"
 
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
-ID_HELP = "lower-case letters, digits and '-'"
 NAME_PATTERN = r"[a-z0-9][a-z0-9_-]*"
-NAME_HELP = "lower-case letters, digits, '-' and '_'"
 
 
 def text(description: str = "") -> Str:
@@ -214,7 +212,7 @@ _CONDITION_FIELDS["not"] = Field(Nullable(CONDITION))
 
 _BRANCH_FIELDS = {
     "next": Field(
-        Str("a turn id or an ending id", pattern=NAME_PATTERN, pattern_help="a turn or ending id"),
+        Str("a turn id or an ending id", pattern=NAME_PATTERN, pattern_help="spec.help.target"),
         required=True,
     ),
     "mood": Field(mood_change("mood change applied after the reply")),
@@ -244,7 +242,7 @@ KEY_PHRASES = OneOf(
             MapOf(
                 OneOf([(list, texts("alternatives", 1)), (dict, KEY_PHRASE)]),
                 key_pattern=r"\S.*",
-                key_help="non-empty text",
+                key_help="spec.empty_text.expected",
             ),
         ),
         (list, ListOf(text(), "each text is its own key phrase, named by itself")),
@@ -255,7 +253,7 @@ KEY_PHRASES = OneOf(
 TURN = Obj(
     {
         "id": Field(
-            Str("turn id", pattern=NAME_PATTERN, pattern_help=f"a turn id of {NAME_HELP}"),
+            Str("turn id", pattern=NAME_PATTERN, pattern_help="spec.help.turn_id"),
             required=True,
         ),
         "say": Field(
@@ -283,7 +281,7 @@ TURN = Obj(
                 Str(
                     "where a skipped turn goes; default: otherwise.next",
                     pattern=NAME_PATTERN,
-                    pattern_help="a turn or ending id",
+                    pattern_help="spec.help.target",
                 )
             )
         ),
@@ -347,7 +345,7 @@ SCENARIO = Obj(
             required=True,
         ),
         "id": Field(
-            Str("unique scenario id", pattern=ID_PATTERN, pattern_help=f"an id of {ID_HELP}"),
+            Str("unique scenario id", pattern=ID_PATTERN, pattern_help="spec.help.id"),
             required=True,
         ),
         "title": Field(text("shown in lists"), required=True),

@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from html import escape
 
+from simulator.i18n import current_language, t
 from simulator.scenario.lint import shadowed_branches
 from simulator.scenario.model import Branch, Condition, Scenario, Turn
 
@@ -35,7 +36,7 @@ def edges_of(scenario: Scenario) -> list[Edge]:
             edges.append(_edge(turn, turn.otherwise, "otherwise", False))
         onward = turn.skip_to or (turn.otherwise.next if turn.otherwise else None)
         if turn.unless_told and onward is not None:
-            label = "skipped when told: " + ", ".join(turn.unless_told)
+            label = t("graph.skipped_when_told", facts=", ".join(turn.unless_told))
             edges.append(Edge(turn.id, onward, label, 0, False))
         elif turn.once and onward is not None:
             edges.append(Edge(turn.id, onward, "skipped when asked before", 0, False))
@@ -64,11 +65,11 @@ def describe(when: Condition) -> str:
         elif isinstance(value, bool):
             value = str(value).lower()
         parts.append(f"{name}: {value}")
-    return "; ".join(parts) or "always"
+    return "; ".join(parts) or t("graph.always")
 
 
 def _mood(change: int) -> str:
-    return f"mood {change:+d}" if change else "mood ±0"
+    return t("graph.mood", change=f"{change:+d}" if change else "±0")
 
 
 def _first_line(turn: Turn, width: int = 40) -> str:
@@ -105,7 +106,7 @@ def tree_text(scenario: Scenario) -> str:
     walk(first.id, "")
     unreached = [t.id for t in scenario.turns if t.id != first.id and t.id not in home]
     if unreached:
-        lines.append("not reached from the first turn: " + ", ".join(unreached))
+        lines.append(t("graph.unreached", turns=", ".join(unreached)))
     return "\n".join(lines) + "\n"
 
 
@@ -129,7 +130,7 @@ def _edge_text(scenario: Scenario, edge: Edge) -> str:
     if target in scenario.endings:
         target = f"■ {target} ({scenario.endings[target].outcome})"
     text = f"[{edge.label}] {_mood(edge.mood)} → {target}"
-    return text + ("  (never taken: an earlier branch always catches it)" if edge.dead else "")
+    return text + (t("graph.never_taken.tree") if edge.dead else "")
 
 
 # -- HTML with an inline SVG -----------------------------------------------------------
@@ -147,7 +148,7 @@ def _layers(scenario: Scenario, edges: list[Edge]) -> dict[str, int]:
                 depth[edge.target] = depth[current] + 1
                 todo.append(edge.target)
     last = max(depth.values(), default=0) + 1
-    for name in [*(t.id for t in scenario.turns), *scenario.endings]:
+    for name in [*(turn.id for turn in scenario.turns), *scenario.endings]:
         depth.setdefault(name, last)
     return depth
 
@@ -156,7 +157,7 @@ def _positions(scenario: Scenario, edges: list[Edge]) -> dict[str, tuple[int, in
     depth = _layers(scenario, edges)
     rows: dict[int, int] = {}
     places = {}
-    for name in [*(t.id for t in scenario.turns), *scenario.endings]:
+    for name in [*(turn.id for turn in scenario.turns), *scenario.endings]:
         column = depth[name]
         row = rows[column] = rows.get(column, -1) + 1
         places[name] = (_PAD + column * _COL, _PAD + row * _ROW)
@@ -170,7 +171,7 @@ def graph_html(scenario: Scenario) -> str:
     height = max(y for _, y in places.values()) + _NODE_H + _PAD + 60  # room for loops
     svg = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="branch graph">',
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(t("graph.aria"))}">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#555"/></marker></defs>',
@@ -183,7 +184,15 @@ def graph_html(scenario: Scenario) -> str:
     svg += [_node_svg(scenario, name, place) for name, place in places.items()]
     svg.append("</svg>")
     title = escape(f"{scenario.id} — {scenario.title}")
-    return _PAGE.format(title=title, svg="\n".join(svg), table=_table(scenario))
+    return _PAGE.format(
+        lang=current_language(),
+        title=title,
+        legend=escape(t("graph.legend")),
+        svg="\n".join(svg),
+        turns=escape(t("graph.turns")),
+        headings="".join(f"<th>{escape(t(key))}</th>" for key in _HEADINGS),
+        table=_table(scenario),
+    )
 
 
 def _edge_svg(group: list[Edge], places: dict[str, tuple[int, int]]) -> str:
@@ -208,7 +217,7 @@ def _edge_svg(group: list[Edge], places: dict[str, tuple[int, int]]) -> str:
     best = min(edge.mood for edge in live or group)
     colour = "#c62828" if best > 0 else "#2e7d32" if worst < 0 else "#555"
     tip = "\n".join(
-        f"{edge.label} — {_mood(edge.mood)}" + (" (never taken)" if edge.dead else "")
+        f"{edge.label} — {_mood(edge.mood)}" + (t("graph.never_taken") if edge.dead else "")
         for edge in group
     )
     label = " ".join(f"{edge.mood:+d}" for edge in live or group)
@@ -242,7 +251,7 @@ def _table(scenario: Scenario) -> str:
         said = "<br>".join(escape(line) for line in turn.say)
         exits = "<br>".join(
             escape(f"[{e.label}] {_mood(e.mood)} → {e.target}")
-            + (" <em>(never taken)</em>" if e.dead else "")
+            + (f"<em>{escape(t('graph.never_taken'))}</em>" if e.dead else "")
             for e in edges_of(scenario)
             if e.source == turn.id
         )
@@ -254,20 +263,19 @@ def _table(scenario: Scenario) -> str:
     return "\n".join(rows)
 
 
+_HEADINGS = ("graph.col.turn", "graph.col.says", "graph.col.branches", "graph.col.answer")
 _PAGE = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:13px}}
 .graph{{overflow:auto;border:1px solid #ddd}}</style></head>
 <body><h1>{title}</h1>
-<p>Turns are blue boxes, endings rounded (green resolved, orange escalated, red hung up).
-Arrows: red raises the mood, green lowers it, numbers are the mood changes; dashed = never
-taken. Hover an arrow for its conditions; the table lists every branch.</p>
+<p>{legend}</p>
 <div class="graph">
 {svg}
 </div>
-<h2>Turns</h2>
-<table><tr><th>turn</th><th>caller says</th><th>branches</th><th>model answer</th></tr>
+<h2>{turns}</h2>
+<table><tr>{headings}</tr>
 {table}
 </table></body></html>
 """

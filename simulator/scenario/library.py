@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from simulator.errors import CallCoachError
+from simulator.i18n import t
 from simulator.scenario.loader import Loaded, load_file, load_scenario
 from simulator.scenario.model import Scenario, ScenarioSet
 from simulator.scenario.problems import Problem, ScenarioError
@@ -93,7 +94,7 @@ class ScenarioLibrary:
         path = Path(id_or_path).expanduser()
         if path.suffix in (".yaml", ".yml") or os.sep in id_or_path or path.is_file():
             if not path.exists():
-                raise CallCoachError(f"{id_or_path}: no such scenario file")
+                raise CallCoachError(t("load.no_scenario_file", path=id_or_path))
             return load_scenario(path)
         raise self._unknown(id_or_path)
 
@@ -153,10 +154,8 @@ class ScenarioLibrary:
         if broken:
             return ScenarioError(broken)
         matches = close_matches(scenario_id, sorted(self._scan()))
-        hint = f" — did you mean {', '.join(matches)}?" if matches else ""
-        return CallCoachError(
-            f"unknown scenario {scenario_id!r}{hint} (`callcoach list` shows them all)"
-        )
+        hint = t("load.unknown_scenario.hint", ids=", ".join(matches)) if matches else ""
+        return CallCoachError(t("load.unknown_scenario", id=repr(scenario_id), hint=hint))
 
 
 def scenario_ids_in(folder: Path, limit: int = 500) -> set[str]:

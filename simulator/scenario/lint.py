@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from simulator.i18n import t
 from simulator.scenario.checks import reachable
 from simulator.scenario.model import Branch, Condition, Scenario, ScenarioSet, Turn
 from simulator.scenario.problems import Problem
@@ -34,9 +35,9 @@ def lint_file_name(
     stem = path.name.rsplit(".", 1)[0]
     if stem == value.id:
         return []
-    kind = "scenario" if isinstance(value, Scenario) else "set"
-    message = f"the file is named {path.name!r} but the {kind} id is {value.id!r}"
-    expected = f"the file saved as {value.id}{path.suffix} (ids are what commands and sets use)"
+    key = "lint.file_name.scenario" if isinstance(value, Scenario) else "lint.file_name.set"
+    message = t(key, name=path.name, id=value.id)
+    expected = t("lint.file_name.expected", file=f"{value.id}{path.suffix}")
     return [doc.problem(("id",), message, expected, "warning")]
 
 
@@ -54,17 +55,10 @@ def lint_scenario(scenario: Scenario, doc: Document) -> list[Problem]:
 def _missing_hang_up(scenario: Scenario, doc: Document) -> Iterator[Problem]:
     if any(ending.outcome == "hung_up" for ending in scenario.endings.values()):
         return
-    message = (
-        f"no ending with outcome hung_up: at mood {scenario.mood.hang_up} the caller "
-        "hangs up without last words"
-    )
-    yield doc.problem(
-        ("endings",),
-        message,
-        "an ending such as hang-up: {outcome: hung_up, say: [...]}",
-        "warning",
-        key=True,
-    )
+    message = t("lint.no_hang_up", outcome="hung_up", mood=scenario.mood.hang_up)
+    example = "hang-up: {outcome: hung_up, say: [...]}"
+    expected = t("lint.no_hang_up.expected", example=example)
+    yield doc.problem(("endings",), message, expected, "warning", key=True)
 
 
 # -- shadowed branches -----------------------------------------------------------------
@@ -122,9 +116,9 @@ def _shadow_problem(turn: Turn, index: int, shadowed: int, by: int, doc: Documen
     path = ("turns", index, "branches", shadowed)
     line = doc.mark(("turns", index, "branches", by))[0]
     earlier = turn.branches[by].when
-    what = "always holds" if earlier == Condition() else "holds whenever this one does"
-    message = f"branch never taken: branch {by} (line {line}) before it {what}"
-    return doc.problem(path, message, "the narrower branch first", "warning")
+    key = "lint.shadowed.always" if earlier == Condition() else "lint.shadowed.broader"
+    message = t(key, branch=by, line=line)
+    return doc.problem(path, message, t("lint.shadowed.expected"), "warning")
 
 
 # -- endings and turns only dead branches lead to ---------------------------------------
@@ -142,16 +136,14 @@ def _dead_targets(
     mood_end = next((e.id for e in scenario.endings.values() if e.outcome == "hung_up"), None)
     for name in scenario.endings:
         if name in named and name not in reach_live and name != mood_end:
-            message = f"ending {name!r} can never be reached: only branches never taken lead to it"
-            yield doc.problem(
-                ("endings", name), message, "a live branch whose next names it", "warning", key=True
-            )
+            message = t("lint.dead_ending", ending=name)
+            expected = t("lint.dead_ending.expected")
+            yield doc.problem(("endings", name), message, expected, "warning", key=True)
     for index, turn in enumerate(scenario.turns):
         if turn.id in reach_all and turn.id not in reach_live:
-            message = f"turn {turn.id!r} is reached only through branches never taken"
-            yield doc.problem(
-                ("turns", index, "id"), message, "a live branch whose next leads here", "warning"
-            )
+            message = t("lint.dead_turn", turn=turn.id)
+            expected = t("lint.dead_turn.expected")
+            yield doc.problem(("turns", index, "id"), message, expected, "warning")
 
 
 def _edges(scenario: Scenario, dead: set[tuple[int, int]]) -> dict[str, set[str]]:
@@ -188,8 +180,8 @@ def unmet_key_phrases(scenario: Scenario, document: Callable[[], Document]) -> l
             if phrase.name in said or phrase.optional or phrase.name in avoid_phrases(turn):
                 continue
             doc = doc or document()  # positions only when there is something to report
-            message = f"key phrase {phrase.name!r} is not in turn {turn.id!r}'s model answer"
-            expected = "a model answer that says it (or an alternative the recogniser would write)"
+            message = t("lint.unmet_key_phrase", phrase=phrase.name, turn=turn.id)
+            expected = t("lint.unmet_key_phrase.expected")
             where: KeyPath = ("turns", index, "key_phrases", phrase.name)
             if where not in doc.keys:
                 where = ("turns", index, "key_phrases", number)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import t
 from simulator.scenario import build, fields, set_fields
 from simulator.scenario.checks import check_scenario
 from simulator.scenario.lint import lint_file_name, lint_scenario, unmet_key_phrases
@@ -24,6 +25,7 @@ from simulator.scenario.problems import Problem, ScenarioError, errors_in, sort_
 from simulator.scenario.version2 import version_problems
 from simulator.scenario.yamlsafe import (
     Document,
+    UnreadableFile,
     YamlProblem,
     control_character_problems,
     decode_text,
@@ -43,7 +45,11 @@ __all__ = [
 ]
 
 _KINDS = {**{f: "scenario" for f in fields.SCENARIO_FORMATS}, fields.SET_FORMAT: "set"}
-_FORMAT_HELP = f"format: {fields.SCENARIO_FORMAT} (or {fields.SET_FORMAT} for a set)"
+_KIND_NAMES = {"scenario": "load.kind.scenario", "set": "load.kind.set"}  # catalogue keys
+
+
+def _format_help() -> str:
+    return t("load.format_help", scenario=fields.SCENARIO_FORMAT, set=fields.SET_FORMAT)
 
 
 @dataclass
@@ -55,6 +61,7 @@ class Loaded:
     value: Scenario | ScenarioSet | None
     problems: list[Problem] = field(default_factory=list)
     format: str | None = None  # the file's `format:` value when it is some other text
+    unreadable: bool = False  # missing or not readable: nothing about its content is known
 
     @property
     def foreign(self) -> bool:
@@ -82,7 +89,8 @@ def load_file(path: Path) -> Loaded:
     try:
         raw = read_file_bytes(path, name)
     except YamlProblem as error:
-        return Loaded(name, None, None, [error.problem])
+        unreadable = isinstance(error, UnreadableFile)
+        return Loaded(name, None, None, [error.problem], unreadable=unreadable)
     return _load_bytes(raw, name, path)
 
 
@@ -106,12 +114,10 @@ def _load_bytes(raw: bytes, name: str, path: Path | None) -> Loaded:
 def _load_document(doc: Document, source: Source) -> Loaded:
     data = doc.data
     if data is None:
-        return _not_ours(doc, "empty file", _FORMAT_HELP)
+        return _not_ours(doc, t("load.empty"), _format_help())
     if not isinstance(data, dict):
-        shape = "a list" if isinstance(data, list) else "a single value"
-        return _not_ours(
-            doc, f"the file holds {shape}", f"a mapping that starts with {_FORMAT_HELP}"
-        )
+        shape = "load.holds_list" if isinstance(data, list) else "load.holds_value"
+        return _not_ours(doc, t(shape), t("load.holds.expected", format=_format_help()))
     value = data.get("format")
     kind = _KINDS.get(value) if isinstance(value, str) else None
     if kind is None:
@@ -137,13 +143,13 @@ def _load_document(doc: Document, source: Source) -> Loaded:
 
 def _wrong_format(doc: Document, value: Any) -> Loaded:
     if value is None:
-        loaded = _not_ours(doc, "no 'format' key", _FORMAT_HELP)
+        loaded = _not_ours(doc, t("load.no_format"), _format_help())
     elif isinstance(value, str) and value.startswith(("callcoach.scenario/", "callcoach.set/")):
-        message = f"unsupported format version {value!r}"
-        loaded = _not_ours(doc, message, _FORMAT_HELP, ("format",))
+        message = t("load.format_version", format=value)
+        loaded = _not_ours(doc, message, _format_help(), ("format",))
     else:
-        message = f"format {value!r} is not a scenario or a set"
-        loaded = _not_ours(doc, message, _FORMAT_HELP, ("format",))
+        message = t("load.format_other", format=value)
+        loaded = _not_ours(doc, message, _format_help(), ("format",))
     loaded.format = value if isinstance(value, str) else None
     return loaded
 
@@ -154,7 +160,8 @@ def _not_ours(doc: Document, message: str, expected: str, path: tuple[str, ...] 
 
 def _expect(loaded: Loaded, kind: str, cls: type) -> Any:
     if loaded.kind not in (None, kind):
-        problem = Problem(loaded.name, 1, 1, f"this is a {loaded.kind} file", f"a {kind} file")
+        what, wanted = t(_KIND_NAMES[loaded.kind or ""]), t(_KIND_NAMES[kind])
+        problem = Problem(loaded.name, 1, 1, t("load.wrong_kind", kind=what), wanted)
         raise ScenarioError([problem])
     if not isinstance(loaded.value, cls):
         raise ScenarioError(errors_in(loaded.problems))
@@ -187,9 +194,8 @@ def validate_report(paths: Sequence[Path], library_dirs: Sequence[Path] = ()) ->
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
             if not found:
-                problems.append(
-                    Problem(str(path), 1, 1, "no .yaml files in this folder", "scenario files")
-                )
+                message, expected = t("load.empty_folder"), t("load.empty_folder.expected")
+                problems.append(Problem(str(path), 1, 1, message, expected))
             loaded += [_in_folder(file) for file in found if file.is_file()]
         else:
             loaded.append(load_file(path))
@@ -216,8 +222,8 @@ def _cross_file_problems(loaded: list[Loaded], library_dirs: Sequence[Path]) -> 
     for item in loaded:
         if isinstance(item.value, Scenario):
             if item.value.id in first:
-                message = f"scenario id {item.value.id!r} is also used by {first[item.value.id]}"
-                problems.append(_at_id(item, message, "a unique scenario id"))
+                message = t("load.duplicate_id", id=item.value.id, other=first[item.value.id])
+                problems.append(_at_id(item, message, t("load.duplicate_id.expected")))
             first.setdefault(item.value.id, item.name)
     sets = [item for item in loaded if isinstance(item.value, ScenarioSet)]
     if sets:
@@ -242,11 +248,11 @@ def _unknown_set_members(item: Loaded, known: set[str], validated: set[str]) -> 
         if scenario_id in known:
             continue
         if scenario_id in home_ids:
-            message = f"scenario {scenario_id!r} is in {home}, a folder no command searches"
-            expected = f"--scenarios {home}, or `callcoach config --add-scenarios {home}`"
+            message = t("load.unsearched_folder", id=scenario_id, folder=home)
+            expected = t("load.unsearched_folder.expected", folder=home)
         else:
-            message = f"unknown scenario {scenario_id!r}{suggest(scenario_id, choices)}"
-            expected = "an id from the library or from the files being validated"
+            message = t("load.unknown_member", id=scenario_id, hint=suggest(scenario_id, choices))
+            expected = t("load.unknown_member.expected")
         problems.append(doc.problem(("scenarios", index), message, expected))
     return problems
 

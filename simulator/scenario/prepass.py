@@ -21,6 +21,7 @@ import re
 from functools import cache
 from typing import Any
 
+from simulator.i18n import t
 from simulator.scenario.problems import Problem
 
 FULL_SPACE = "\u3000"
@@ -38,14 +39,7 @@ MAX_PROBLEMS = 20
 # Replay files (DESIGN.md §4) are checked by the same pass.
 _REPLAY_KEYS = ("format", "seed", "replies", "text", "start", "duration", "wav", "hold")
 
-_WHAT_QUOTE = {
-    "“": "a curly quote “",
-    "”": "a curly quote ”",
-    "‘": "a curly quote ‘",
-    "’": "a curly quote ’",
-    "＂": "a full-width quote ＂",
-    "＇": "a full-width quote ＇",
-}
+_FULL_WIDTH_QUOTES = ("＂", "＇")  # the others are curly (smart) quotes
 
 
 def prepass_problems(text: str, name: str) -> list[Problem]:
@@ -108,11 +102,7 @@ class _Scanner:
         lead = line[:indent]
         if FULL_SPACE not in lead or not _STRUCTURE_AFTER_INDENT.match(line, indent):
             return
-        self._report(
-            lead.index(FULL_SPACE),
-            "a full-width space (U+3000) in the indentation",
-            "indent with half-width spaces (switch the IME off, or type the space in ASCII)",
-        )
+        self._report(lead.index(FULL_SPACE), t("prepass.indent"), t("prepass.indent.expected"))
 
     def _block(self, line: str, pos: int) -> None:
         """Block context: ``- `` markers, then maybe ``key:``, then a value."""
@@ -120,9 +110,7 @@ class _Scanner:
         while pos < len(line) and line[pos] == "-":
             after = line[pos + 1 : pos + 2]
             if after == FULL_SPACE:
-                self._report(
-                    pos + 1, "a full-width space after '-'", "'- ' with a half-width space"
-                )
+                self._report(pos + 1, t("prepass.dash"), t("prepass.dash.expected"))
             elif after not in ("", " ", "\t"):
                 break
             pos = _skip_spaces(line, pos + 1)
@@ -149,8 +137,8 @@ class _Scanner:
         if mark == FULL_COLON:
             self._report(
                 colon,
-                f"a full-width colon '：' after {key!r}",
-                f"a half-width colon and a space: '{key}: '",
+                t("prepass.colon", field=key, colon=FULL_COLON),
+                t("prepass.colon.expected", field=key),
             )
             return colon + 1
         if mark != ":":
@@ -158,8 +146,8 @@ class _Scanner:
         if after == FULL_SPACE:
             self._report(
                 colon + 1,
-                f"a full-width space after '{key}:'",
-                f"a half-width space: '{key}: '",
+                t("prepass.space_after_key", field=key),
+                t("prepass.space_after_key.expected", field=key),
             )
             return colon + 1
         return colon + 1 if after in ("", " ", "\t") else None
@@ -168,11 +156,17 @@ class _Scanner:
         char = line[pos]
         if char in _LOOKALIKE_QUOTES:
             straight = _LOOKALIKE_QUOTES[char]
+            full = char in _FULL_WIDTH_QUOTES
+            what = "prepass.lookalike.full_width" if full else "prepass.lookalike.curly"
             self._report(
                 pos,
-                f"{_WHAT_QUOTE[char]} where YAML expects a quote",
-                f"a straight half-width {straight} (turn off smart quotes); to keep "
-                f"the {char} in the text, wrap it: {straight}{char}…{_PAIRS[char]}{straight}",
+                t(what, quote=char),
+                t(
+                    "prepass.lookalike.expected",
+                    straight=straight,
+                    quote=char,
+                    wrapped=f"{straight}{char}…{_PAIRS[char]}{straight}",
+                ),
             )
             return
         if char in "\"'":
@@ -200,21 +194,16 @@ class _Scanner:
     def _runaway_quote(self, quote: str) -> None:
         """A quote left open ran on and was 'closed' by the next quote in the file."""
         line, col = self.opened_at
-        message = (
-            f"the {quote} here is not closed on its line; the text runs on to line {self.line_no}"
-        )
-        expected = f"a closing {quote} where the text ends"
+        message = t("prepass.runaway", quote=quote, line=self.line_no)
+        expected = t("prepass.runaway.expected", quote=quote)
         self.problems.append(Problem(self.name, line, col + 1, message, expected))
 
     def _inner_quote(self, col: int, quote: str) -> None:
         if quote == '"':
-            expected = (
-                "quote the whole text with '…' instead (write a ' inside as ''), "
-                'or write the inner quote as \\" — 「」 also reads well in Japanese'
-            )
+            expected = t("prepass.inner.double", brackets="「」")
         else:
-            expected = "write a ' inside '…' as '' (two quotes), or quote the text with \"…\""
-        self._report(col, f"this {quote} ends the quoted text early", expected)
+            expected = t("prepass.inner.single")
+        self._report(col, t("prepass.inner", quote=quote), expected)
 
     def _flow(self, line: str, pos: int) -> None:
         """Inside ``[…]``/``{…}``: values start after ``[``, ``{``, ``,`` and ``key:``."""

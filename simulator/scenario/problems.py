@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from simulator.errors import CallCoachError
+from simulator.i18n import t
 
 Severity = Literal["error", "warning"]
 
@@ -26,7 +27,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}: "
-        level = "warning: " if self.severity == "warning" else ""
+        level = t("problem.warning") if self.severity == "warning" else ""
         tail = f" — {self.expected}" if self.expected else ""
         return f"{where}{level}{self.message}{tail}"
 
@@ -48,6 +49,6 @@ class ScenarioError(CallCoachError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sort_problems(problems)
-        first = str(self.problems[0]) if self.problems else "invalid scenario file"
+        first = str(self.problems[0]) if self.problems else t("problem.invalid_file")
         more = len(self.problems) - 1
-        super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
+        super().__init__(first + (t("problem.and_more", count=more) if more > 0 else ""))

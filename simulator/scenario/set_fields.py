@@ -4,7 +4,7 @@ language as scenarios (simulator.scenario.fields)."""
 from __future__ import annotations
 
 from simulator.scenario import model
-from simulator.scenario.fields import ID_HELP, ID_PATTERN, SET_FORMAT, seconds, text
+from simulator.scenario.fields import ID_PATTERN, SET_FORMAT, seconds, text
 from simulator.scenario.spec import Bool, Field, Int, ListOf, Nullable, Obj, Str
 
 DRILL = Obj(
@@ -22,14 +22,14 @@ SCENARIO_SET = Obj(
     {
         "format": Field(Str("file format and version", choices=(SET_FORMAT,)), required=True),
         "id": Field(
-            Str("unique set id", pattern=ID_PATTERN, pattern_help=f"an id of {ID_HELP}"),
+            Str("unique set id", pattern=ID_PATTERN, pattern_help="spec.help.id"),
             required=True,
         ),
         "title": Field(text("shown in lists"), required=True),
         "description": Field(Str("what the set trains", allow_blank=True)),
         "scenarios": Field(
             ListOf(
-                Str(pattern=ID_PATTERN, pattern_help="a scenario id"),
+                Str(pattern=ID_PATTERN, pattern_help="spec.help.scenario_id"),
                 "scenario ids in order",
                 1,
                 unique=True,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.i18n import t
 from simulator.safe_text import control_problem
 from simulator.scenario.problems import Problem
 from simulator.scenario.yamlsafe import Document, KeyPath
@@ -26,21 +27,19 @@ def dotted(path: KeyPath) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "the file"
+    return text or t("spec.the_file")
 
 
 def kind_of(value: Any) -> str:
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false; quote it if you meant the text)"
+        return t("spec.kind.bool", value=str(value).lower())
     if value is None:
-        return "nothing (null)"
-    if isinstance(value, int):
-        return f"the number {value}"
-    if isinstance(value, float):
-        return f"the number {value:g}"
+        return t("spec.kind.null")
+    if isinstance(value, int | float):
+        return t("spec.kind.number", value=f"{value:g}" if isinstance(value, float) else value)
     if isinstance(value, str):
-        return "text"
-    return "a list" if isinstance(value, list) else "a mapping"
+        return t("spec.kind.text")
+    return t("spec.kind.list" if isinstance(value, list) else "spec.kind.mapping")
 
 
 def close_matches(word: object, choices: Sequence[str], n: int = 3) -> list[str]:
@@ -49,7 +48,7 @@ def close_matches(word: object, choices: Sequence[str], n: int = 3) -> list[str]
 
 def suggest(word: object, choices: Sequence[str]) -> str:
     matches = close_matches(word, choices, n=1)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""
+    return t("spec.did_you_mean", name=repr(matches[0])) if matches else ""
 
 
 class Spec:
@@ -68,24 +67,26 @@ class Spec:
         return {"description": self.description, **schema} if self.description else schema
 
     def _wrong_type(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
-        out.append(doc.problem(path, f"{dotted(path)}: got {kind_of(value)}", self.expected()))
+        message = t("spec.got", where=dotted(path), kind=kind_of(value))
+        out.append(doc.problem(path, message, self.expected()))
 
 
-CONTROL_FREE = "printable text (no escape or other control characters, no bidi overrides)"
+def one_of(choices: Sequence[str]) -> str:
+    return t("spec.one_of", choices=", ".join(choices))
 
 
 @dataclass
 class Str(Spec):
     description: str = ""
     pattern: str | None = None
-    pattern_help: str = ""
+    pattern_help: str = ""  # a catalogue key (the text itself also works: shown as given)
     choices: tuple[str, ...] = ()
     allow_blank: bool = False
 
     def expected(self) -> str:
         if self.choices:
-            return "one of " + ", ".join(self.choices)
-        return self.pattern_help or "text"
+            return one_of(self.choices)
+        return t(self.pattern_help or "spec.text")
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         if isinstance(value, dict) and len(value) == 1:
@@ -95,18 +96,17 @@ class Str(Spec):
         where = dotted(path)
         if self.choices and value not in self.choices:
             hint = suggest(value, self.choices)
-            out.append(
-                doc.problem(path, f"{where}: {value!r} is not allowed{hint}", self.expected())
-            )
+            message = t("spec.not_allowed", where=where, value=repr(value), hint=hint)
+            out.append(doc.problem(path, message, self.expected()))
         elif self.pattern and not re.fullmatch(self.pattern, value):
-            out.append(
-                doc.problem(path, f"{where}: {value!r} is not a valid name", self.expected())
-            )
+            message = t("spec.bad_name", where=where, value=repr(value))
+            out.append(doc.problem(path, message, self.expected()))
         elif not self.allow_blank and not value.strip():
-            out.append(doc.problem(path, f"{where}: empty text", "non-empty text"))
+            message = t("spec.empty_text", where=where)
+            out.append(doc.problem(path, message, t("spec.empty_text.expected")))
         elif problem := control_problem(value, allow_lines=True):
             # A title like "\e]0;pwned\a" would drive the terminal of whoever lists it.
-            out.append(doc.problem(path, f"{where}: {problem}", CONTROL_FREE))
+            out.append(doc.problem(path, f"{where}: {problem}", t("spec.control_free")))
 
     def _colon_in_text(self, doc: Document, path: KeyPath, value: dict[Any, Any], out: Out) -> None:
         """`- 注意: 明日は…` reads as a mapping (`key: value`); the author meant one line."""
@@ -115,9 +115,9 @@ class Str(Spec):
             return self._wrong_type(doc, path, value, out)
         line = f"{key}: {'' if rest is None else rest}".rstrip()
         shown = line if len(line) <= 30 else line[:29] + "…"
-        message = f"{dotted(path)}: got a mapping — the ': ' in {shown!r} makes it 'key: value'"
+        message = t("spec.colon_in_text", where=dotted(path), line=repr(shown))
         quoted = "'" + shown.replace("'", "''") + "'"
-        out.append(doc.problem(path, message, f"put the line in quotes: {quoted}"))
+        out.append(doc.problem(path, message, t("spec.colon_in_text.expected", quoted=quoted)))
 
     def json_schema(self, defs: Defs | None = None) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string"}
@@ -140,12 +140,13 @@ class Num(Spec):
     exclusive_minimum: bool = False
 
     def expected(self) -> str:
-        what = "a whole number" if self.integer else "a number"
+        what = t("spec.whole_number" if self.integer else "spec.number")
         low = self.minimum
         if low is not None and self.maximum is not None:
-            return f"{what} from {low:g} to {self.maximum:g}"
+            return t("spec.range", what=what, low=f"{low:g}", high=f"{self.maximum:g}")
         if low is not None:
-            return f"{what} {'above' if self.exclusive_minimum else 'at least'} {low:g}"
+            key = "spec.above" if self.exclusive_minimum else "spec.at_least"
+            return t(key, what=what, low=f"{low:g}")
         return what
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
@@ -155,9 +156,8 @@ class Num(Spec):
         low, high = self.minimum, self.maximum
         too_low = low is not None and (value <= low if self.exclusive_minimum else value < low)
         if too_low or (high is not None and value > high) or value != value:
-            out.append(
-                doc.problem(path, f"{dotted(path)}: {value} is out of range", self.expected())
-            )
+            message = t("spec.out_of_range", where=dotted(path), value=value)
+            out.append(doc.problem(path, message, self.expected()))
 
     def json_schema(self, defs: Defs | None = None) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
@@ -178,7 +178,7 @@ class Bool(Spec):
     description: str = ""
 
     def expected(self) -> str:
-        return "true or false"
+        return t("spec.bool")
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         if not isinstance(value, bool):
@@ -193,7 +193,7 @@ class Nullable(Spec):
     inner: Spec
 
     def expected(self) -> str:
-        return f"{self.inner.expected()}, or null"
+        return t("spec.or_null", inner=self.inner.expected())
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         if value is not None:
@@ -214,22 +214,22 @@ class ListOf(Spec):
     unique: bool = False
 
     def expected(self) -> str:
-        some = "a non-empty list" if self.min_items else "a list"
-        one = ' (write ["…"] for a single one)' if isinstance(self.item, Str) else ""
-        return f"{some} of {self.item.expected()}{one}"
+        key = "spec.list.non_empty" if self.min_items else "spec.list"
+        one = t("spec.list.single") if isinstance(self.item, Str) else ""
+        return t(key, item=self.item.expected(), single=one)
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         if not isinstance(value, list):
             return self._wrong_type(doc, path, value, out)
         if len(value) < self.min_items:
-            out.append(doc.problem(path, f"{dotted(path)}: empty list", self.expected()))
+            out.append(doc.problem(path, t("spec.empty_list", where=dotted(path)), self.expected()))
         seen: set[Any] = set()
         for index, item in enumerate(value):
             self.item.check(doc, (*path, index), item, out)
             if self.unique and isinstance(item, str):
                 if item in seen:
-                    where = dotted((*path, index))
-                    out.append(doc.problem((*path, index), f"{where}: {item!r} repeated", "once"))
+                    message = t("spec.repeated", where=dotted((*path, index)), value=repr(item))
+                    out.append(doc.problem((*path, index), message, t("spec.repeated.expected")))
                 seen.add(item)
 
     def json_schema(self, defs: Defs | None = None) -> dict[str, Any]:
@@ -248,18 +248,19 @@ class MapOf(Spec):
     value: Spec
     description: str = ""
     key_pattern: str = r"[a-z0-9][a-z0-9_-]*"
-    key_help: str = "lower-case letters, digits, '-' and '_'"
+    key_help: str = "spec.key_help"  # a catalogue key, like Str.pattern_help
     key_choices: tuple[str, ...] = ()
     min_items: int = 0
 
     def expected(self) -> str:
-        return f"a mapping of name → {self.value.expected()}"
+        return t("spec.map_of", value=self.value.expected())
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         if not isinstance(value, dict):
             return self._wrong_type(doc, path, value, out)
         if len(value) < self.min_items:
-            out.append(doc.problem(path, f"{dotted(path)}: empty mapping", self.expected()))
+            message = t("spec.empty_mapping", where=dotted(path))
+            out.append(doc.problem(path, message, self.expected()))
         for key, item in value.items():
             self._check_key(doc, (*path, key), key, out)
             self.value.check(doc, (*path, key), item, out)
@@ -267,16 +268,13 @@ class MapOf(Spec):
     def _check_key(self, doc: Document, path: KeyPath, key: Any, out: Out) -> None:
         text = str(key) if isinstance(key, int | str) and not isinstance(key, bool) else None
         if self.key_choices:
-            ok, expected = text in self.key_choices, "one of " + ", ".join(self.key_choices)
+            ok, expected = text in self.key_choices, one_of(self.key_choices)
         else:
             ok = isinstance(key, str) and bool(re.fullmatch(self.key_pattern, key))
-            expected = f"a name of {self.key_help}"
+            expected = t("spec.name_of", help=t(self.key_help))
         if not ok:
-            out.append(
-                doc.problem(
-                    path, f"{dotted(path)}: {key!r} is not a valid name", expected, key=True
-                )
-            )
+            message = t("spec.bad_name", where=dotted(path), value=repr(key))
+            out.append(doc.problem(path, message, expected, key=True))
 
     def json_schema(self, defs: Defs | None = None) -> dict[str, Any]:
         names: dict[str, Any] = (
@@ -302,7 +300,7 @@ class OneOf(Spec):
     description: str = ""
 
     def expected(self) -> str:
-        return " or ".join(spec.expected() for _, spec in self.options)
+        return t("spec.or").join(spec.expected() for _, spec in self.options)
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         for kinds, spec in self.options:
@@ -335,7 +333,7 @@ class Obj(Spec):
     )
 
     def expected(self) -> str:
-        return "a mapping with " + ", ".join(self.fields)
+        return t("spec.mapping_with", keys=", ".join(self.fields))
 
     def check(self, doc: Document, path: KeyPath, value: Any, out: Out) -> None:
         if not isinstance(value, dict):
@@ -346,11 +344,11 @@ class Obj(Spec):
                 self.fields[key].spec.check(doc, (*path, key), item, out)
                 continue
             where = dotted((*path, key)) if isinstance(key, str) else dotted(path)
-            message = f"{where}: unknown key {key!r}{suggest(key, names)}"
-            out.append(doc.problem((*path, key), message, "one of " + ", ".join(names), key=True))
+            message = t("spec.unknown_key", where=where, field=repr(key), hint=suggest(key, names))
+            out.append(doc.problem((*path, key), message, one_of(names), key=True))
         for name, spec_field in self.fields.items():
             if spec_field.required and name not in value:
-                message = f"{dotted(path)}: missing {name!r}"
+                message = t("spec.missing", where=dotted(path), field=repr(name))
                 out.append(doc.problem(path, message, spec_field.spec.expected(), key=True))
         if self.extra_check is not None:
             self.extra_check(doc, path, value, out)

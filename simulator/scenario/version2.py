@@ -15,8 +15,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from simulator.i18n import t
 from simulator.scenario.model import (
     FORMAT_V1,
+    FORMAT_V2,
     Branch,
     Caller,
     CutIn,
@@ -50,7 +52,6 @@ _FILLED_KEYS = frozenset(
     }
 )
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-_EXPECTED = "{trainee} or {company}; write {{ or }} for a literal brace"
 
 
 def placeholder_errors(text: str, has_company: bool) -> list[str]:
@@ -61,12 +62,17 @@ def placeholder_errors(text: str, has_company: bool) -> list[str]:
         if token in ("{{", "}}"):
             continue
         if name is None:
-            errors.append(f"a lone {token!r} in {text!r}")
+            errors.append(t("format.lone_brace", token=repr(token), text=repr(text)))
         elif name not in PLACEHOLDERS:
-            errors.append(f"unknown placeholder {{{name}}}{suggest(name, PLACEHOLDERS)}")
+            hint = suggest(name, PLACEHOLDERS)
+            errors.append(t("format.unknown_placeholder", placeholder=f"{{{name}}}", hint=hint))
         elif name == "company" and not has_company:
-            errors.append("{company} is used but the scenario has no 'company:'")
+            errors.append(t("format.no_company", placeholder="{company}"))
     return errors
+
+
+def _placeholders_expected() -> str:
+    return t("format.placeholders", trainee="{trainee}", company="{company}", braces="{{ / }}")
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
@@ -87,8 +93,8 @@ def version_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
         return [
             doc.problem(
                 (key,),
-                f"{key!r} is new in callcoach.scenario/2",
-                "format: callcoach.scenario/2",
+                t("format.new_key", field=repr(key), format=FORMAT_V2),
+                f"format: {FORMAT_V2}",
                 key=True,
             )
             for key in V2_KEYS
@@ -98,7 +104,7 @@ def version_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
     has_company = bool(data.get("company"))
     for path, text in _filled_texts(data, (), False):
         for error in placeholder_errors(text, has_company):
-            problems.append(doc.problem(path, error, _EXPECTED))
+            problems.append(doc.problem(path, error, _placeholders_expected()))
     return problems + _landing_problems(doc, data)
 
 
@@ -109,8 +115,9 @@ def _landing_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
     outcomes = {e.get("outcome") for e in endings.values() if isinstance(e, dict)}
     if wanted is None or wanted in outcomes:
         return []
-    message = f"expected_outcome {wanted!r}: no ending has outcome {wanted!r}"
-    return [doc.problem(("expected_outcome",), message, f"an ending with outcome: {wanted}")]
+    message = t("format.no_landing", outcome=repr(wanted))
+    expected = t("format.no_landing.expected", outcome=f"outcome: {wanted}")
+    return [doc.problem(("expected_outcome",), message, expected)]
 
 
 def _nested_in_v1(doc: Document, data: dict[str, Any]) -> list[Problem]:
@@ -141,8 +148,8 @@ def _optional_in_v1(doc: Document, turns: list[Any]) -> list[Problem]:
         for name, value in (phrases or {}).items() if isinstance(phrases, dict) else ():
             if isinstance(value, dict):
                 path = ("turns", index, "key_phrases", name)
-                message = f"key phrase {name!r}: options are new in callcoach.scenario/2"
-                problems.append(doc.problem(path, message, "format: callcoach.scenario/2"))
+                message = t("format.phrase_options", phrase=name, format=FORMAT_V2)
+                problems.append(doc.problem(path, message, f"format: {FORMAT_V2}"))
     return problems
 
 

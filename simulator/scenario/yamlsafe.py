@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from simulator.i18n import t
 from simulator.scenario.problems import Problem, Severity
 
 MAX_BYTES = 1 << 20  # a big scenario is ~30 KiB
@@ -55,6 +56,10 @@ class YamlProblem(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+class UnreadableFile(YamlProblem):
+    """The file is missing or cannot be read: a problem with the path, not the content."""
 
 
 @dataclass
@@ -96,33 +101,34 @@ def read_file_bytes(path: Path, name: str) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise _fatal(name, "is a folder", "a scenario file (.yaml)") from None
+        raise _unreadable(name, t("load.is_folder"), t("load.is_folder.expected")) from None
     except FileNotFoundError:
-        raise _fatal(name, "no such file", "an existing scenario file") from None
+        raise _unreadable(name, t("load.no_file"), t("load.no_file.expected")) from None
     except OSError as error:
-        raise _fatal(name, f"cannot read the file ({error.strerror})", "a readable file") from None
+        message = t("load.cannot_read", reason=error.strerror)
+        raise _unreadable(name, message, t("load.cannot_read.expected")) from None
     if len(raw) > MAX_BYTES:
-        raise _fatal(name, "file is larger than 1 MiB", "a scenario file well under 1 MiB")
+        raise _fatal(name, t("load.too_big"), t("load.too_big.expected"))
     return raw
 
 
 def decode_text(raw: bytes, name: str) -> str:
     """Strict UTF-8 with the failing line and byte named; no NUL or control characters."""
     if len(raw) > MAX_BYTES:
-        raise _fatal(name, "text is larger than 1 MiB", "a scenario file well under 1 MiB")
+        raise _fatal(name, t("load.too_big"), t("load.too_big.expected"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fatal(name, "the file is UTF-16", "UTF-8 text (save the file as UTF-8)")
+        raise _fatal(name, t("load.utf16"), t("load.utf8.expected"))
     if (nul := raw.find(b"\x00")) >= 0:
         line, col = _byte_position(raw, nul)
-        raise _fatal(name, "binary data (a NUL byte)", "a UTF-8 text file", line, col)
+        raise _fatal(name, t("load.binary"), t("load.binary.expected"), line, col)
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, col = _byte_position(raw, error.start)
         bad = raw[error.start]
-        message = f"not valid UTF-8 (byte 0x{bad:02x} at byte offset {error.start})"
-        raise _fatal(name, message, "UTF-8 text (save the file as UTF-8)", line, col) from None
+        message = t("load.not_utf8", byte=f"0x{bad:02x}", offset=error.start)
+        raise _fatal(name, message, t("load.utf8.expected"), line, col) from None
     return text
 
 
@@ -132,9 +138,9 @@ def control_character_problems(text: str, name: str) -> list[Problem]:
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         code = ord(match.group())
-        what = "invisible text-direction control" if code > 0x2000 else "control character"
-        message = f"{what} U+{code:04X} in the text"
-        problems.append(Problem(name, line, col, message, "printable text"))
+        what = "load.bidi_control" if code > 0x2000 else "load.control_character"
+        message = t(what, code=f"U+{code:04X}")
+        problems.append(Problem(name, line, col, message, t("load.printable")))
         if len(problems) >= MAX_TEXT_PROBLEMS:
             break
     return problems
@@ -157,7 +163,7 @@ def parse_text(text: str, name: str) -> Document:
             if isinstance(error.character, int)
             else "a character YAML does not allow"
         )
-        raise _fatal(name, what, "printable text", line, col) from None
+        raise _fatal(name, what, t("load.printable"), line, col) from None
     except yaml.YAMLError as error:
         raise _fatal(name, f"YAML error: {' '.join(str(error).split())}", "valid YAML") from None
     finally:
@@ -207,7 +213,7 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self._fail(event, "a second YAML document ('---')", "one document per file")
+                self._fail(event, t("load.second_document"), t("load.second_document.expected"))
         elif isinstance(event, yaml.AliasEvent):
             self._fail(event, f"alias *{event.anchor} is not allowed", "each value written out")
         elif isinstance(event, yaml.ScalarEvent):
@@ -253,11 +259,8 @@ class _Builder:
             self._fail(event, "a list or mapping used as a key", "a plain name as the key")
         if value in top.seen:
             first = top.seen[value]
-            self._fail(
-                event,
-                f"duplicate key {value!r} (first at line {first})",
-                "each key once per mapping",
-            )
+            message = t("load.duplicate_key", field=repr(value), line=first)
+            self._fail(event, message, t("load.duplicate_key.expected"))
         line, col = _mark(event)
         top.seen[value] = line
         top.key = value
@@ -293,8 +296,8 @@ class _Builder:
             if left and right and _JA_WORD.match(left) and _JA_WORD.match(right):
                 line = first + offset + 2
                 col = len(below) - len(below.lstrip()) + 1
-                message = "this line break inside Japanese text becomes a space"
-                expected = "the sentence on one line, or '|' to keep the line break"
+                message = t("load.folded_line")
+                expected = t("load.folded_line.expected")
                 self.doc.warnings.append(
                     Problem(self.name, line, col, message, expected, "warning")
                 )
@@ -327,6 +330,10 @@ def _fatal(name: str, message: str, expected: str, line: int = 1, col: int = 1) 
     return YamlProblem(Problem(name, line, col, message, expected))
 
 
+def _unreadable(name: str, message: str, expected: str) -> UnreadableFile:
+    return UnreadableFile(Problem(name, 1, 1, message, expected))
+
+
 def _char_position(text: str, offset: int) -> Mark:
     offset = max(0, min(offset, len(text)))
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -338,19 +345,15 @@ def _byte_position(raw: bytes, offset: int) -> Mark:
     return raw.count(b"\n", 0, offset) + 1, col
 
 
+# PyYAML's wording (English, from the parser) → the catalogue key of what to type.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed": "quote text that contains ': ' and check the indentation",
-    "could not find expected ':'": "'key: value' on each line of a mapping",
-    "did not find expected key": "keys of one mapping at the same indentation",
-    "tab character": "spaces for indentation (no tabs)",
-    "found undefined tag": "plain YAML values without tags",
+    "mapping values are not allowed": "load.syntax.mapping_values",
+    "could not find expected ':'": "load.syntax.expected_colon",
+    "did not find expected key": "load.syntax.expected_key",
+    "tab character": "load.syntax.tab",
+    "found undefined tag": "load.syntax.tag",
 }
-
-
-_QUOTE_HINT = (
-    "quotes that close where the text ends: text with \" inside goes in '…',"
-    " a ' inside '…' is written ''"
-)
+_QUOTE_HINT = "load.syntax.quotes"
 
 
 def _line_at(lines: list[str], line: int, context: str) -> str:
@@ -366,10 +369,11 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     lines = text.splitlines()
     here = lines[line - 1][col - 1 : col] if line <= len(lines) else ""
     if here == "\t":
-        problem = "a tab character"
+        problem = "a tab character"  # matched below, and PyYAML's own wording elsewhere
     if "maximum nesting depth" in problem:  # PyYAML >= 6.0.4 stops deep flow nesting itself
         return Problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", _FLATTER)
-    expected = next((hint for key, hint in _SYNTAX_HINTS.items() if key in problem), _QUOTE_HINT)
-    if expected == _QUOTE_HINT and not any(q in _line_at(lines, line, context) for q in "\"'"):
-        expected = "valid YAML syntax"
-    return Problem(name, line, col, f"YAML syntax error: {problem}{context}", expected)
+    hint = next((hint for key, hint in _SYNTAX_HINTS.items() if key in problem), _QUOTE_HINT)
+    if hint == _QUOTE_HINT and not any(q in _line_at(lines, line, context) for q in "\"'"):
+        hint = "load.syntax.valid"
+    message = t("load.syntax", detail=f"{problem}{context}")
+    return Problem(name, line, col, message, t(hint))

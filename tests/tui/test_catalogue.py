@@ -19,6 +19,9 @@ UI_SOURCES = [
     ROOT / "simulator/cli/commands/list.py",
     ROOT / "simulator/cli/commands/run.py",
     ROOT / "simulator/cli/score_text.py",
+    # the trainer commands and the scenario checks they print
+    *(ROOT / f"simulator/cli/commands/{name}.py" for name in ("validate", "new", "graph", "config")),
+    *sorted((ROOT / "simulator" / "scenario").glob("*.py")),
 ]
 KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
 JA, EN = catalogue("ja"), catalogue("en")
@@ -63,6 +66,13 @@ def placeholders(text: str) -> set[str]:
 def test_both_languages_have_the_same_keys() -> None:
     assert sorted(set(JA) - set(EN)) == []
     assert sorted(set(EN) - set(JA)) == []
+
+
+def test_the_trainer_messages_do_not_redefine_the_interface_ones() -> None:
+    from simulator.i18n import en, ja, trainer_en, trainer_ja
+
+    assert set(trainer_ja.MESSAGES) & set(ja.MESSAGES) == set()
+    assert set(trainer_en.MESSAGES) & set(en.MESSAGES) == set()
 
 
 def test_translations_take_the_same_placeholders() -> None:

@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import t
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         folders = _changed(list(config.scenarios), args.add_scenarios, args.remove_scenarios)
         config = TrainerConfig(tuple(folders))
         save_trainer_config(config)
-    print(f"settings: {config_path()}")
+    print(t("config.settings", path=config_path()))
     _show_folders(config.scenarios, [Path(d) for d in args.scenarios])
     return 0
 
@@ -62,29 +64,30 @@ def _changed(folders: list[Path], add: list[Path], remove: list[Path]) -> list[P
     for folder in add:
         full = folder.expanduser().resolve()
         if not full.is_dir():
-            raise UsageError(f"--add-scenarios {folder}: no such folder")
+            raise UsageError(t("config.no_such_folder", folder=folder))
         if full not in folders:
             folders.append(full)
     for folder in remove:
         full = folder.expanduser().resolve()
         matches = [f for f in folders if f in (folder, full)]
         if not matches:
-            raise UsageError(f"--remove-scenarios {folder}: not a remembered folder")
+            raise UsageError(t("config.not_remembered", folder=folder))
         folders = [f for f in folders if f not in matches]
     return folders
 
 
 def _show_folders(remembered: tuple[Path, ...], flagged: list[Path]) -> None:
+    from simulator.cells import pad
     from simulator.paths import user_scenario_dirs
     from simulator.scenario.library import bundled_dir
 
-    rows = [("bundled", bundled_dir())]
+    rows = [(t("config.source.bundled"), bundled_dir())]
     rows += [("trainer.json", folder) for folder in remembered]
     rows += [("CALLCOACH_SCENARIOS", folder) for folder in user_scenario_dirs()]
     rows += [("--scenarios", folder) for folder in flagged]
-    print("scenario folders (a later one wins when ids clash):")
+    print(t("config.folders"))
     for source, folder in rows:
         if folder is None:
             continue
-        missing = "" if folder.is_dir() else "  (not found)"
-        print(f"  {source:<20} {folder}{missing}")
+        missing = "" if folder.is_dir() else t("config.not_found")
+        print(f"  {pad(source, 20)} {folder}{missing}")

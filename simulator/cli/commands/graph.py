@@ -14,7 +14,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Draw the turns, branches and endings of a scenario as a tree in the terminal, "
             "or with --html as a self-contained page (inline SVG, nothing loaded from the "
-            "network). Branches an earlier one always catches are marked 'never taken'."
+            "network). Branches an earlier one always catches are marked 'never taken'. "
+            "Labels and headings follow the interface language (--ui-lang)."
         ),
     )
     parser.add_argument("scenario", help="an id from `callcoach list`, or a scenario file")
@@ -23,6 +24,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from simulator.i18n import t
     from simulator.scenario.graph import graph_html, tree_text
     from simulator.team.cli_support import library_of, write_output
 
@@ -31,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
         print(tree_text(scenario), end="")
         return 0
     write_output(graph_html(scenario), args.html, "graph")
-    print(f"wrote {args.html}")
+    print(t("graph.wrote", path=args.html))
     return 0

@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import label, t
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -36,11 +38,11 @@ def run(args: argparse.Namespace) -> int:
     import re
 
     from simulator.errors import UsageError
-    from simulator.scenario.fields import ID_HELP, ID_PATTERN
+    from simulator.scenario.fields import ID_PATTERN
     from simulator.scenario.scaffold import guess_from_id, scaffold
 
     if not re.fullmatch(ID_PATTERN, args.id):
-        raise UsageError(f"{args.id!r} is not a valid scenario id — expected {ID_HELP}")
+        raise UsageError(t("new.bad_id", id=repr(args.id), help=t("spec.id_chars")))
     language, caller = guess_from_id(args.id)
     language, caller = args.lang or language or "ja", args.caller or caller or "angry"
     path = _target(args.out, args.id)
@@ -49,10 +51,11 @@ def run(args: argparse.Namespace) -> int:
         with path.open("x", encoding="utf-8") as handle:  # never overwrites
             handle.write(text)
     except FileExistsError:
-        raise UsageError(f"{path}: already exists — choose another id or --out") from None
+        raise UsageError(t("new.exists", path=path)) from None
     except OSError as error:
-        raise UsageError(f"{path}: cannot write the draft ({error.strerror})") from None
-    print(f"wrote {path} ({language}, {caller} caller) — fill in the TODOs, then:")
+        raise UsageError(t("new.cannot_write", path=path, reason=error.strerror)) from None
+    kind = {"language": label("language", language), "caller": label("caller_type", caller)}
+    print(t("new.wrote", path=path, **kind))
     print(f"  callcoach validate {path}")
     return 0
 
@@ -64,10 +67,10 @@ def _target(out: Path | None, scenario_id: str) -> Path:
         return Path(f"{scenario_id}.yaml")
     if out.suffix in (".yaml", ".yml"):
         if not out.parent.is_dir():
-            raise UsageError(f"--out {out}: no such folder {out.parent}")
+            raise UsageError(t("new.no_parent", out=out, folder=out.parent))
         return out
     if not out.is_dir():
-        raise UsageError(f"--out {out}: no such folder (give a folder or a .yaml file)")
+        raise UsageError(t("new.no_folder", out=out))
     return out / f"{scenario_id}.yaml"
 
 
