@@ -40,4 +40,7 @@ def isolated_home(
     for var in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    from simulator.i18n import set_language
+
+    set_language("en")  # the language is process-wide: a test that chose ja must not leak
     yield home

@@ -190,6 +190,8 @@ MESSAGES: dict[str, str] = {
     "check.level_hangs_up.expected": "start + start_mood below {hang_up}",
     "check.pace": "caller.pace {pace} is unusual for language {language}",
     "check.pace.expected": "{unit}, about {low}–{high}",
+    "check.pace.mora": "mora/s",
+    "check.pace.words": "words/min",
     "check.bad_expects": "expects {category!r}, which a good reply should not contain",
     "check.bad_expects.expected": "categories of a good reply",
     "check.no_otherwise": (

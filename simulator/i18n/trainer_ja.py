@@ -188,7 +188,9 @@ MESSAGES: dict[str, str] = {
     ),
     "check.level_hangs_up.expected": "start + start_mood を {hang_up} より小さくしてください",
     "check.pace": "caller.pace {pace} は言語 {language} としては珍しい値です",
-    "check.pace.expected": "{unit} で {low}〜{high} 程度",
+    "check.pace.expected": "{unit}で {low}〜{high} 程度",
+    "check.pace.mora": "毎秒のモーラ数",
+    "check.pace.words": "毎分の語数",
     "check.bad_expects": "expects に {category!r} がありますが、良い応答には含めないものです",
     "check.bad_expects.expected": "良い応答に含めるカテゴリーにしてください",
     "check.no_otherwise": (
@@ -222,7 +224,7 @@ MESSAGES: dict[str, str] = {
         "expected_outcome が {outcome} ですが、outcome が {outcome} の結末がありません"
     ),
     "format.no_landing.expected": "{outcome} の結末を用意してください",
-    "format.phrase_options": "キーフレーズ {phrase!r}: オプションは {format} で追加された書き方です",
+    "format.phrase_options": "キーフレーズ {phrase!r}: オプションは {format} からの書き方です",
     "cond.bad_skip_to": "skip_to {target!r} はターンでも結末でもありません{hint}",
     "cond.nowhere_to_skip": (
         "ターン {turn!r} に {by} がありますが、省略したときの行き先がありません"

@@ -19,7 +19,7 @@ from simulator.scenario.yamlsafe import Document, KeyPath
 _BAD_CATEGORIES = ("ng_phrase", "over_promise", "filler")
 _KEY_PHRASE_CONDITIONS = ("said", "said_any", "not_said")
 # Plausible speaking rates: ja in mora/s, en in words/min (DOMAIN.md figures, generously).
-_PACE_RANGE = {"ja": (3.0, 12.0, "mora/s"), "en": (60.0, 250.0, "words/min")}
+_PACE_RANGE = {"ja": (3.0, 12.0, "check.pace.mora"), "en": (60.0, 250.0, "check.pace.words")}
 
 
 def check_scenario(scenario: Scenario, doc: Document) -> list[Problem]:
@@ -84,7 +84,7 @@ def _check_pace(scenario: Scenario, doc: Document) -> Iterator[Problem]:
     low, high, unit = _PACE_RANGE[scenario.language]
     if pace is not None and not low <= pace <= high:
         message = t("check.pace", pace=f"{pace:g}", language=scenario.language)
-        expected = t("check.pace.expected", unit=unit, low=f"{low:g}", high=f"{high:g}")
+        expected = t("check.pace.expected", unit=t(unit), low=f"{low:g}", high=f"{high:g}")
         yield doc.problem(("caller", "pace"), message, expected, "warning")
 
 

@@ -20,7 +20,10 @@ UI_SOURCES = [
     ROOT / "simulator/cli/commands/run.py",
     ROOT / "simulator/cli/score_text.py",
     # the trainer commands and the scenario checks they print
-    *(ROOT / f"simulator/cli/commands/{name}.py" for name in ("validate", "new", "graph", "config")),
+    *(
+        ROOT / f"simulator/cli/commands/{name}.py"
+        for name in ("validate", "new", "graph", "config")
+    ),
     *sorted((ROOT / "simulator" / "scenario").glob("*.py")),
 ]
 KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")

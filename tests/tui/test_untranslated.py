@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from simulator.cli.main import main
 from simulator.i18n import catalogue, set_language
 from simulator.scenario.model import Scenario
+from simulator.scenario.prepass import format_keys
 from simulator.tui.services import DeviceReport, make_session
 from tests.store.conftest import sqlite_url
 from tests.store.test_roundtrip import record_a_call
@@ -30,10 +31,15 @@ AS_TYPED = {"CallCoach", "callcoach", "Enter", "Esc", "esc", "ID", "NG", "DIR"}
 COMMANDS = {"doctor", "validate", "import", "pip", "install", "voice", "apt", "get", "libportaudio"}
 NAMES = {"CALLCOACH_USER", "CALLCOACH", "USER", "PortAudio", "sounddevice", "Debian", "Ubuntu"}
 ALLOWED = AS_TYPED | COMMANDS | NAMES
+# The trainer commands' messages name what an author types: the format's YAML keys and
+# values, file types and encodings, other commands (`callcoach config`, `callcoach list`).
+TYPED_IN_FILES = {"YAML", "yaml", "UTF", "NUL", "MiB", "IME", "TODO", "null", "true", "false"}
+TRAINER_ALLOWED = ALLOWED | TYPED_IN_FILES | {"config", "list"}
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def english_in(text: str) -> list[str]:
-    return sorted({w for w in ENGLISH_WORD.findall(text) if w not in ALLOWED})
+def english_in(text: str, allowed: set[str] | frozenset[str] = ALLOWED) -> list[str]:
+    return sorted({w for w in ENGLISH_WORD.findall(text) if w not in allowed})
 
 
 def without_placeholders(text: str) -> str:
@@ -41,13 +47,19 @@ def without_placeholders(text: str) -> str:
     return re.sub(r"\{[^}]*\}|--[a-z-]+", " ", text)
 
 
+def without_format_keys(text: str) -> str:
+    """The text without the scenario format's key names (`hang_up`, `key_phrases` …)."""
+    keys = format_keys()
+    return IDENTIFIER.sub(lambda m: " " if m.group() in keys else m.group(), text)
+
+
 def test_the_japanese_catalogue_has_no_english_and_the_english_one_no_japanese() -> None:
     ja, en = catalogue("ja"), catalogue("en")
-    assert {
-        k: english_in(without_placeholders(v))
+    english = {
+        k: english_in(without_format_keys(without_placeholders(v)), TRAINER_ALLOWED)
         for k, v in ja.items()
-        if english_in(without_placeholders(v))
-    } == {}
+    }
+    assert {k: words for k, words in english.items() if words} == {}
     assert {k: v for k, v in en.items() if JAPANESE.search(v)} == {}
 
 
