@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator.i18n import t
 from simulator.scenario import model
 from simulator.scenario.spec import (
     Bool,
@@ -320,8 +321,11 @@ AVOID = Obj(
 
 def _one_phrase(doc: Any, path: Any, value: dict[str, Any], out: list[Any]) -> None:
     if ("phrase" in value) == ("alternatives" in value):
-        message = f"avoid[{path[-1]}]: give 'phrase' or 'alternatives' (one of them)"
-        out.append(doc.problem(path, message, "phrase: 'たぶん' or alternatives: [...]"))
+        message = t("spec.avoid_one", index=path[-1])
+        expected = t(
+            "spec.avoid_one.expected", phrase="phrase: 'たぶん'", alternatives="alternatives: [...]"
+        )
+        out.append(doc.problem(path, message, expected))
 
 
 LEVEL = Obj(

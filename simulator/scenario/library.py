@@ -105,16 +105,8 @@ class ScenarioLibrary:
         found: dict[str, Scenario] = {}
         for folder in self.dirs:
             if not folder.is_dir():
-                self.problems.append(
-                    Problem(
-                        str(folder),
-                        1,
-                        1,
-                        "scenario folder not found",
-                        "an existing folder",
-                        "warning",
-                    )
-                )
+                message, expected = t("load.no_folder"), t("load.no_folder.expected")
+                self.problems.append(Problem(str(folder), 1, 1, message, expected, "warning"))
                 continue
             for path in _yaml_files(folder):
                 self._add(_cached_load(path), found)
@@ -131,8 +123,9 @@ class ScenarioLibrary:
         table = found if isinstance(value, Scenario) else self._sets
         if value.id in table:
             earlier = table[value.id].source.path
-            message = f"id {value.id!r} is also defined in {earlier}; this file overrides it"
-            self.problems.append(Problem(loaded.name, 1, 1, message, "unique ids", "warning"))
+            message = t("load.overrides", id=value.id, earlier=earlier)
+            expected = t("load.overrides.expected")
+            self.problems.append(Problem(loaded.name, 1, 1, message, expected, "warning"))
         table[value.id] = value  # type: ignore[assignment]
 
     def _entry(self, scenario: Scenario) -> LibraryEntry:
