@@ -31,7 +31,6 @@ from simulator.scenario.problems import Problem, Severity
 
 MAX_BYTES = 1 << 20  # a big scenario is ~30 KiB
 MAX_DEPTH = 64
-_FLATTER = "a flatter structure"
 MAX_EVENTS = 20_000  # the biggest bundled scenario has ~1,000
 MAX_TEXT_PROBLEMS = 10
 
@@ -41,7 +40,7 @@ Mark = tuple[int, int]
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _SCALAR_KINDS = {"int", "float", "bool", "null"}
-_KIND_NAMES = {"int": "a whole number", "float": "a number", "bool": "true/false", "null": "null"}
+_KIND_NAMES = {"int": "spec.whole_number", "float": "spec.number", "bool": "spec.bool"}
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", *_SCALAR_KINDS)}
 # C0/C1 controls except tab, LF, CR; and the bidi overrides of "trojan source" tricks.
 # Kana, kanji and full-width letters: a folded line break between two of these is a
@@ -158,14 +157,12 @@ def parse_text(text: str, name: str) -> Document:
         raise YamlProblem(_syntax_problem(name, error, text)) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         line, col = _char_position(text, error.position)
-        what = (
-            f"character U+{error.character:04X} is not allowed in YAML"
-            if isinstance(error.character, int)
-            else "a character YAML does not allow"
-        )
+        code = error.character
+        what = t("load.yaml_character", code=f"U+{code:04X}" if isinstance(code, int) else "?")
         raise _fatal(name, what, t("load.printable"), line, col) from None
     except yaml.YAMLError as error:
-        raise _fatal(name, f"YAML error: {' '.join(str(error).split())}", "valid YAML") from None
+        message = t("load.syntax", detail=" ".join(str(error).split()))
+        raise _fatal(name, message, t("load.syntax.valid")) from None
     finally:
         loader.dispose()
     return builder.document()
@@ -209,13 +206,15 @@ class _Builder:
     def feed(self, event: Any) -> None:
         self.events += 1
         if self.events > MAX_EVENTS:
-            self._fail(event, "too many values in one file", f"fewer than {MAX_EVENTS:,}")
+            self._fail(
+                event, t("load.too_many"), t("load.too_many.expected", most=f"{MAX_EVENTS:,}")
+            )
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self._fail(event, t("load.second_document"), t("load.second_document.expected"))
         elif isinstance(event, yaml.AliasEvent):
-            self._fail(event, f"alias *{event.anchor} is not allowed", "each value written out")
+            self._fail(event, t("load.alias", alias=f"*{event.anchor}"), t("load.written_out"))
         elif isinstance(event, yaml.ScalarEvent):
             self._check_node(event, kind="scalar")
             self._place(event, self._scalar(event))
@@ -229,7 +228,7 @@ class _Builder:
         is_map = isinstance(event, yaml.MappingStartEvent)
         self._check_node(event, kind="map" if is_map else "seq")
         if len(self.stack) >= MAX_DEPTH:
-            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels", _FLATTER)
+            self._fail(event, t("load.too_deep", depth=MAX_DEPTH), t("load.too_deep.expected"))
         container: dict[Any, Any] | list[Any] = {} if is_map else []
         path = self._place(event, container)
         self.stack.append(_Frame(container, path))
@@ -256,7 +255,7 @@ class _Builder:
 
     def _take_key(self, top: _Frame, event: Any, value: Any) -> KeyPath:
         if not isinstance(event, yaml.ScalarEvent):
-            self._fail(event, "a list or mapping used as a key", "a plain name as the key")
+            self._fail(event, t("load.complex_key"), t("load.complex_key.expected"))
         if value in top.seen:
             first = top.seen[value]
             message = t("load.duplicate_key", field=repr(value), line=first)
@@ -279,9 +278,9 @@ class _Builder:
             return getattr(self.loader, f"construct_yaml_{kind}")(node)
         except (ValueError, yaml.YAMLError):
             shown = event.value[:20] + ("…" if len(event.value) > 20 else "")
-            return self._fail(
-                event, f"cannot read {shown!r} as {_KIND_NAMES[kind]}", "a value YAML can read"
-            )
+            what = t(_KIND_NAMES.get(kind, "spec.kind.null"))
+            message = t("load.unreadable_value", value=repr(shown), kind=what)
+            return self._fail(event, message, t("load.unreadable_value.expected"))
 
     def _check_folding(self, event: Any) -> None:
         """Warn where YAML folded a line break inside Japanese text into a space."""
@@ -305,16 +304,17 @@ class _Builder:
 
     def _check_node(self, event: Any, kind: str) -> None:
         if event.anchor is not None:
-            self._fail(event, f"anchor &{event.anchor} is not allowed", "each value written out")
+            self._fail(event, t("load.anchor", anchor=f"&{event.anchor}"), t("load.written_out"))
         tag = event.tag
         if tag is None or tag == "!":
             return
         if tag not in _ALLOWED_TAGS:
             shown = tag.replace(_STD, "!!")
-            self._fail(event, f"tag {shown} is not allowed", "plain YAML values without tags")
+            self._fail(event, t("load.tag", tag=shown), t("load.syntax.tag"))
         kinds = _SCALAR_TAGS if kind == "scalar" else {f"{_STD}{kind}"}
         if tag not in kinds:
-            self._fail(event, f"tag {tag.replace(_STD, '!!')} on a {kind}", "no tag")
+            shown = tag.replace(_STD, "!!")
+            self._fail(event, t("load.tag_on", tag=shown, kind=kind), t("load.no_tag"))
 
     def _fail(self, event: Any, message: str, expected: str) -> Any:
         line, col = _mark(event)
@@ -371,7 +371,8 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     if here == "\t":
         problem = "a tab character"  # matched below, and PyYAML's own wording elsewhere
     if "maximum nesting depth" in problem:  # PyYAML >= 6.0.4 stops deep flow nesting itself
-        return Problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", _FLATTER)
+        message, expected = t("load.too_deep", depth=MAX_DEPTH), t("load.too_deep.expected")
+        return Problem(name, line, col, message, expected)
     hint = next((hint for key, hint in _SYNTAX_HINTS.items() if key in problem), _QUOTE_HINT)
     if hint == _QUOTE_HINT and not any(q in _line_at(lines, line, context) for q in "\"'"):
         hint = "load.syntax.valid"
