@@ -77,7 +77,7 @@ MESSAGES: dict[str, str] = {
     "load.utf8.expected": "UTF-8 で保存し直してください",
     "load.binary": "バイナリデータ（NUL バイト）が含まれています",
     "load.binary.expected": "UTF-8 のテキストファイルにしてください",
-    "load.not_utf8": "UTF-8 として読めません（{offset} バイト目のバイト {byte}）",
+    "load.not_utf8": "UTF-8 として読めません（バイト位置 {offset} の {byte}）",
     "load.control_character": "本文に制御文字 {code} があります",
     "load.bidi_control": "本文に見えない文字方向の制御記号 {code} があります",
     "load.printable": "表示できる文字だけにしてください",
