@@ -187,6 +187,7 @@ MESSAGES: dict[str, str] = {
     "spec.id_chars": "lower-case letters, digits and '-'",
     "spec.help.id": "an id of lower-case letters, digits and '-'",
     "spec.help.turn_id": "a turn id of lower-case letters, digits, '-' and '_'",
+    "spec.help.turn": "a turn id",
     "spec.help.target": "a turn or ending id",
     "spec.help.scenario_id": "a scenario id",
     "spec.or": " or ",
@@ -267,6 +268,7 @@ MESSAGES: dict[str, str] = {
     # callcoach graph
     "graph.always": "always",
     "graph.skipped_when_told": "skipped when told: {facts}",
+    "graph.skipped_when_asked": "skipped when asked before",
     "graph.mood": "mood {change}",
     "graph.unreached": "not reached from the first turn: {turns}",
     "graph.never_taken.tree": "  (never taken: an earlier branch always catches it)",

@@ -186,6 +186,7 @@ MESSAGES: dict[str, str] = {
     "spec.id_chars": "小文字の英字・数字・'-'",
     "spec.help.id": "小文字の英字・数字・'-' からなる id",
     "spec.help.turn_id": "小文字の英字・数字・'-'・'_' からなるターン id",
+    "spec.help.turn": "ターン id",
     "spec.help.target": "ターンまたは結末の id",
     "spec.help.scenario_id": "シナリオ id",
     "spec.or": "、または ",
@@ -276,6 +277,7 @@ MESSAGES: dict[str, str] = {
     # callcoach graph
     "graph.always": "常に",
     "graph.skipped_when_told": "伝達済みなら省略: {facts}",
+    "graph.skipped_when_asked": "質問済みなら省略",
     "graph.mood": "気分 {change}",
     "graph.unreached": "最初のターンから到達しないターン: {turns}",
     "graph.never_taken.tree": "  （使われない分岐: 前の分岐が常に先に成り立ちます）",

@@ -52,7 +52,7 @@ def seconds(description: str) -> Num:
 PHRASE_CATEGORY = Str(choices=model.PHRASE_CATEGORIES)
 KEY_PHRASE_NAME = Str("a key phrase named on this turn")
 EARLIER_EVENT = Str(choices=model.CALL_EVENTS + model.PHRASE_CATEGORIES)
-TURN_ID = Str("a turn id", pattern=NAME_PATTERN, pattern_help="a turn id")
+TURN_ID = Str("a turn id", pattern=NAME_PATTERN, pattern_help="spec.help.turn")
 MOOD = Int("mood, 0 (calm) … 100 (furious)", 0, 100)
 
 VOICE = Obj(

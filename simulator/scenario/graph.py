@@ -39,7 +39,7 @@ def edges_of(scenario: Scenario) -> list[Edge]:
             label = t("graph.skipped_when_told", facts=", ".join(turn.unless_told))
             edges.append(Edge(turn.id, onward, label, 0, False))
         elif turn.once and onward is not None:
-            edges.append(Edge(turn.id, onward, "skipped when asked before", 0, False))
+            edges.append(Edge(turn.id, onward, t("graph.skipped_when_asked"), 0, False))
     return edges
 
 

@@ -90,16 +90,9 @@ def fill(text: str, values: Mapping[str, str]) -> str:
 def version_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
     """v2 fields in a v1 file, and placeholder mistakes in a v2 file, at file:line."""
     if data.get("format") == FORMAT_V1:
-        return [
-            doc.problem(
-                (key,),
-                t("format.new_key", field=repr(key), format=FORMAT_V2),
-                f"format: {FORMAT_V2}",
-                key=True,
-            )
-            for key in V2_KEYS
-            if key in data
-        ] + _nested_in_v1(doc, data)
+        return [_new_in_v2(doc, (key,)) for key in V2_KEYS if key in data] + _nested_in_v1(
+            doc, data
+        )
     problems: list[Problem] = []
     has_company = bool(data.get("company"))
     for path, text in _filled_texts(data, (), False):
@@ -129,7 +122,7 @@ def _nested_in_v1(doc: Document, data: dict[str, Any]) -> list[Problem]:
     turns: list[Any] = listed if isinstance(listed, list) else []
     places += [(("turns", i), turn, V2_TURN_KEYS) for i, turn in enumerate(turns)]
     problems = [
-        doc.problem((*path, key), f"{key!r} is new in callcoach.scenario/2", _V2, key=True)
+        _new_in_v2(doc, (*path, key))
         for path, value, keys in places
         if isinstance(value, dict)
         for key in keys
@@ -138,7 +131,9 @@ def _nested_in_v1(doc: Document, data: dict[str, Any]) -> list[Problem]:
     return problems + _optional_in_v1(doc, turns)
 
 
-_V2 = "format: callcoach.scenario/2"
+def _new_in_v2(doc: Document, path: KeyPath) -> Problem:
+    message = t("format.new_key", field=repr(path[-1]), format=FORMAT_V2)
+    return doc.problem(path, message, f"format: {FORMAT_V2}", key=True)
 
 
 def _optional_in_v1(doc: Document, turns: list[Any]) -> list[Problem]:
