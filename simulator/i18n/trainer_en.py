@@ -269,6 +269,8 @@ MESSAGES: dict[str, str] = {
     "graph.always": "always",
     "graph.skipped_when_told": "skipped when told: {facts}",
     "graph.skipped_when_asked": "skipped when asked before",
+    "graph.waits": "⏸ asked to wait: {line}",
+    "graph.no_wait": "⏸ will not wait (a request to wait is judged as a reply)",
     "graph.mood": "mood {change}",
     "graph.unreached": "not reached from the first turn: {turns}",
     "graph.never_taken.tree": "  (never taken: an earlier branch always catches it)",

@@ -278,6 +278,8 @@ MESSAGES: dict[str, str] = {
     "graph.always": "常に",
     "graph.skipped_when_told": "伝達済みなら省略: {facts}",
     "graph.skipped_when_asked": "質問済みなら省略",
+    "graph.waits": "⏸ 「お待ちください」への返事: {line}",
+    "graph.no_wait": "⏸ 待たない（「お待ちください」も返答として判断）",
     "graph.mood": "気分 {change}",
     "graph.unreached": "最初のターンから到達しないターン: {turns}",
     "graph.never_taken.tree": "  （使われない分岐: 前の分岐が常に先に成り立ちます）",

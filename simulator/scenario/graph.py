@@ -99,15 +99,26 @@ def tree_text(scenario: Scenario) -> str:
             if home.get(edge.target) is edge:
                 said = quote.format(_first_line(turns[edge.target]))
                 lines.append(f"{inner}{edge.target}  {said}")
+                lines.extend(inner + note for note in _wait_note(turns[edge.target], quote))
                 walk(edge.target, inner)
 
     first = scenario.turns[0]
     lines.append(f"{first.id}  {quote.format(_first_line(first))}")
+    lines.extend(_wait_note(first, quote))
     walk(first.id, "")
     unreached = [t.id for t in scenario.turns if t.id != first.id and t.id not in home]
     if unreached:
         lines.append(t("graph.unreached", turns=", ".join(unreached)))
     return "\n".join(lines) + "\n"
+
+
+def _wait_note(turn: Turn, quote: str) -> list[str]:
+    """What this turn's caller says when asked to wait, or that they will not wait."""
+    if turn.waits == 0:
+        return [t("graph.no_wait")]
+    if turn.wait_say:
+        return [t("graph.waits", line=quote.format(turn.wait_say[0]))]
+    return []
 
 
 def _home_edges(start: str, by_source: dict[str, list[Edge]]) -> dict[str, Edge]:
@@ -248,7 +259,11 @@ def _node_svg(scenario: Scenario, name: str, place: tuple[int, int]) -> str:
 def _table(scenario: Scenario) -> str:
     rows = []
     for turn in scenario.turns:
-        said = "<br>".join(escape(line) for line in turn.say)
+        quote = "「{}」" if scenario.language == "ja" else '"{}"'
+        said = "<br>".join(
+            [escape(line) for line in turn.say]
+            + [f"<i>{escape(note)}</i>" for note in _wait_note(turn, quote)]
+        )
         exits = "<br>".join(
             escape(f"[{e.label}] {_mood(e.mood)} → {e.target}")
             + (f"<em>{escape(t('graph.never_taken'))}</em>" if e.dead else "")

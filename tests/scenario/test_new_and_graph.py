@@ -105,3 +105,18 @@ def test_graph_command_writes_html_and_resolves_ids_and_paths(
     assert capsys.readouterr().out.startswith("en-example-wrong-colour — ")
     assert main(["graph", "no-such-scenario"]) == 1
     assert "unknown scenario 'no-such-scenario'" in capsys.readouterr().err
+
+
+def test_the_graph_shows_what_the_caller_says_when_asked_to_wait() -> None:
+    from dataclasses import replace
+
+    from tests.library.bundled import load
+
+    scenario = load("ja-angry-late-delivery")
+    lines = tree_text(scenario).splitlines()
+    check = next(i for i, line in enumerate(lines) if line.lstrip("│ ").startswith("check  「"))
+    assert lines[check + 1].endswith("⏸ asked to wait: 「わかった。早くしてよ。」")
+    assert "<i>⏸ asked to wait: 「わかった。早くしてよ。」</i>" in graph_html(scenario)
+    first = replace(scenario.turns[0], waits=0)
+    never = replace(scenario, turns=(first, *scenario.turns[1:]))
+    assert tree_text(never).splitlines()[2].startswith("⏸ will not wait")
