@@ -86,6 +86,9 @@ turns:                               # 最初のターンで電話が始まる
 
   - id: offer
     say: ["明日までに届けてもらえるんですよね？"]
+    # 「確認いたしますので、少々お待ちいただけますか」への返事。お客様は待ち、保留のあとの
+    # 返答が同じ質問への答えとして判定されます（省略すると気分に合わせた既定の返事）。
+    wait_say: ["……じゃあ、確認してください。"]
     expects: [cushion]
     model_answer: "あいにく明日のお届けはお約束できかねますが、本日中に交換品を発送いたします。"
     branches:
@@ -190,6 +193,9 @@ turns:                               # the first turn opens the call
 
   - id: offer
     say: ["It will be here by tomorrow, right?"]
+    # What the caller says to "Could you hold for a moment while I check?": they wait,
+    # and the reply after the hold answers this same question (default: a built-in line).
+    wait_say: ["Fine, go and check."]
     expects: [cushion]
     model_answer: "I'm afraid I can't promise that, but I can send a replacement today."
     branches:
