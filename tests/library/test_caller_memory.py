@@ -99,3 +99,18 @@ def test_score_card_model_answer_is_the_one_for_the_line_said() -> None:
         assert answers == [identify.answer_for(heard)], transcript(session)
         seen_answers.add(answers[0])
     assert seen_answers == set(identify.model_answers)  # both variants were met
+
+
+def test_ja_late_delivery_caller_waits_while_the_trainee_looks_it_up() -> None:
+    """The good replay asks to wait, holds 25 s and comes back with the cause: the
+    caller's 「わかった。早くしてよ。」 and the answer belong to the same question."""
+    from tests.library.bundled import play
+
+    session = play("ja-angry-late-delivery", "good")
+    check = [u for u in session.record["utterances"] if u["turn"] == "check"]
+    speakers = [u["speaker"] for u in check]
+    assert speakers == ["customer", "trainee", "customer", "trainee"]  # line, ask, wait, answer
+    assert check[2]["text"] in ("わかった。早くしてよ。", "早くね。こっちは時間ないんだから。")
+    assert check[3]["text"].startswith("お待たせいたしました")
+    kinds = [(e["kind"], e.get("turn")) for e in session.record["events"]]
+    assert ("wait", "check") in kinds
