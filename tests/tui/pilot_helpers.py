@@ -54,6 +54,19 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
+async def reply_after_first_line(
+    pilot: Pilot[Any], clock: VirtualClock, call: CallScreen, text: str
+) -> float:
+    """Sends ``text`` 1 s after the caller's first line ends; returns when it was sent."""
+    assert call.session is not None
+    sent = call.session.record["utterances"][0]["end"] + 1.0
+    await at(pilot, clock, sent)
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot)
+    return sent
+
+
 def call_screen(pilot: Pilot[Any]) -> CallScreen:
     screen = pilot.app.screen
     assert isinstance(screen, CallScreen), type(screen).__name__

@@ -20,7 +20,15 @@ from simulator.tui.widgets.scenario_filters import ScenarioFilters
 from simulator.tui.widgets.scenario_table import ScenarioTable
 from simulator.tui.widgets.transcript_line import TranscriptLine
 from tests.tui.fakes import make_app
-from tests.tui.pilot_helpers import at, call_screen, open_call, run_async, settle, type_text
+from tests.tui.pilot_helpers import (
+    at,
+    call_screen,
+    open_call,
+    reply_after_first_line,
+    run_async,
+    settle,
+    type_text,
+)
 
 
 def plain(renderable: object) -> str:
@@ -145,11 +153,8 @@ async def test_a_sentence_sent_at_once_says_the_caller_waits_for_its_speaking_ti
         call = await open_call(pilot)
         assert call.session is not None
         first = call.session.record["utterances"][0]
-        await at(pilot, h.clock, first["end"] + 1.0)
         text = "お待たせして大変申し訳ございません。"
-        await type_text(pilot, text)
-        await pilot.press("enter")
-        await settle(pilot)
+        await reply_after_first_line(pilot, h.clock, call, text)
         spoken = call.session.spoken_seconds(text)
         await at(pilot, h.clock, first["end"] + 1.0 + spoken / 2)
         status = plain(call.query_one("#status").render())
@@ -168,12 +173,7 @@ async def test_a_caller_asked_to_wait_waits_and_the_status_says_so(tmp_path: Pat
     async with h.app.run_test(size=(80, 24)) as pilot:
         call = await open_call(pilot)
         assert call.session is not None
-        first = call.session.record["utterances"][0]
-        await at(pilot, h.clock, first["end"] + 1.0)
-        text = "少々お待ちいただけますか。"
-        await type_text(pilot, text)
-        await pilot.press("enter")
-        await settle(pilot)
+        await reply_after_first_line(pilot, h.clock, call, "少々お待ちいただけますか。")
         await at(pilot, h.clock, call.loop.caller_free_at + 1.0)
         record = call.session.record
         assert record["utterances"][2]["turn"] == "open"  # the same question, still open
