@@ -44,12 +44,19 @@ class MoodChanged:
 
 
 @dataclass(frozen=True)
+class CallerWaiting:
+    """The caller agreed to wait for the answer (True), or the wait is over (False)."""
+
+    waiting: bool
+
+
+@dataclass(frozen=True)
 class CallEnded:
     outcome: str
     timed_out: bool
 
 
-LoopEvent = LineStarted | LineFinished | MoodChanged | CallEnded
+LoopEvent = LineStarted | LineFinished | MoodChanged | CallerWaiting | CallEnded
 
 
 class CallLoop:
@@ -75,6 +82,7 @@ class CallLoop:
         self._reply_until = 0.0  # end of the latest reply as it would be spoken
         self._events: list[LoopEvent] = []
         self._mood = session.mood
+        self._waiting = False
         self._end_sent = False
 
     # -- state ---------------------------------------------------------------
@@ -388,6 +396,9 @@ class CallLoop:
         if self.mood != self._mood:
             self._mood = self.mood
             self._events.append(MoodChanged(self.mood))
+        if self.caller_waiting != self._waiting:
+            self._waiting = self.caller_waiting
+            self._events.append(CallerWaiting(self._waiting))
         self._announce_end()
 
     def _announce_end(self) -> None:

@@ -227,6 +227,7 @@ MESSAGES: dict[str, str] = {
     "voice.state.connecting": "Opening the speaker and microphone…",
     "voice.state.caller": "🔊 The caller is speaking",
     "voice.state.listening": "🎤 Listening — answer out loud",
+    "voice.state.waiting": "🎤 The caller is waiting (you can hold)",
     "voice.state.speaking": "🗣 You are speaking",
     "voice.state.ptt": "🎙 Push-to-talk: talking — press Space when you are done",
     "voice.state.barge_in": "⚠ You are talking over the caller",

@@ -226,6 +226,7 @@ MESSAGES: dict[str, str] = {
     "voice.state.connecting": "スピーカーとマイクを準備しています…",
     "voice.state.caller": "🔊 お客様が話しています",
     "voice.state.listening": "🎤 聞き取り中 — 声でお答えください",
+    "voice.state.waiting": "🎤 お客様がお待ちです（保留できます）",
     "voice.state.speaking": "🗣 あなたが話しています",
     "voice.state.ptt": "🎙 プッシュトゥトーク: 話し終えたらスペースキーを押してください",
     "voice.state.barge_in": "⚠ お客様の話をさえぎっています",

@@ -54,6 +54,10 @@ class MoodChanged(VoiceMessage[u.MoodChanged]):
     pass
 
 
+class CallerWaiting(VoiceMessage[u.CallerWaiting]):
+    pass
+
+
 class CallEnded(VoiceMessage[u.CallEnded]):
     pass
 
@@ -71,6 +75,7 @@ _KINDS: dict[type, type[VoiceMessage[Any]]] = {
     u.Heard: Heard,
     u.MicLevel: MicLevel,
     u.MoodChanged: MoodChanged,
+    u.CallerWaiting: CallerWaiting,
     u.CallEnded: CallEnded,
     u.DeviceLost: DeviceLost,
 }

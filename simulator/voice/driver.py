@@ -16,13 +16,14 @@ from concurrent.futures import Future
 from functools import partial
 from typing import TYPE_CHECKING
 
-from simulator.engine.loop import CallLoop, LineFinished, LoopEvent, MoodChanged
+from simulator.engine.loop import CallerWaiting, CallLoop, LineFinished, LoopEvent, MoodChanged
 from simulator.engine.session import CallSession
 from simulator.voice.caller_playback import CallerPlayback
 from simulator.voice.engine_worker import EngineWorker
 from simulator.voice.ports import CallerVoice, Speaker
 from simulator.voice.trainee_input import PARTIAL_EVERY, TraineeInput
 from simulator.voice.updates import BargedIn, CallEnded, DeviceLost, VoiceUpdate
+from simulator.voice.updates import CallerWaiting as WaitingUpdate
 from simulator.voice.updates import MoodChanged as MoodUpdate
 
 if TYPE_CHECKING:
@@ -164,6 +165,8 @@ class VoiceCall:
                 self.speaker.stop()  # a hold (a barge-in has stopped it already)
             elif isinstance(event, MoodChanged):
                 self.notify(MoodUpdate(event.mood))
+            elif isinstance(event, CallerWaiting):
+                self.notify(WaitingUpdate(event.waiting))
 
     def _on_engine_error(self, error: BaseException) -> None:
         self._device_lost(f"the call stopped: {error}")

@@ -67,6 +67,13 @@ class MoodChanged:
 
 
 @dataclass(frozen=True)
+class CallerWaiting:
+    """Asked to wait, the caller waits for the answer (False: no longer)."""
+
+    waiting: bool
+
+
+@dataclass(frozen=True)
 class CallEnded:
     outcome: str
 
@@ -87,6 +94,7 @@ VoiceUpdate = (
     | Heard
     | MicLevel
     | MoodChanged
+    | CallerWaiting
     | CallEnded
     | DeviceLost
 )

@@ -233,3 +233,19 @@ def test_version_one_files_may_not_use_the_new_fields() -> None:
         load_scenario_text(v1, "stock.yaml")
     assert "stock.yaml:8:" in str(caught.value)
     assert "'waits' is new in callcoach.scenario/2" in str(caught.value)
+
+
+def test_the_loop_tells_the_screens_when_the_caller_starts_and_stops_waiting() -> None:
+    from simulator.engine.loop import CallerWaiting, CallLoop
+
+    session = CallSession(load_scenario_text(SCENARIO, "stock.yaml"), mode="replay", seed=1)
+    loop = CallLoop(session)
+    loop.start(0.0)
+    loop.tick(loop.caller_free_at)
+    loop.take_events()
+    start = loop.caller_free_at + 0.5
+    loop.trainee_replied("少々お待ちください。", start, start + 2.0)
+    assert CallerWaiting(True) in loop.take_events() and loop.caller_waiting
+    start = loop.caller_free_at + 0.5
+    loop.trainee_replied("お待たせしました。在庫がございます。", start, start + 3.0)
+    assert CallerWaiting(False) in loop.take_events() and not loop.caller_waiting

@@ -17,6 +17,7 @@ EVERY_KIND = [
     u.Heard("hello", 1.2, 2.0, "sphinx", 0.8),
     u.MicLevel(0.1, speaking=True),
     u.MoodChanged(60),
+    u.CallerWaiting(True),
     u.CallEnded("resolved"),
     u.DeviceLost("the microphone stopped"),
 ]

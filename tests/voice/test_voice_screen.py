@@ -224,3 +224,32 @@ async def test_space_is_push_to_talk(tmp_path: Path, sphinx: Any) -> None:
         await pilot.press("space")
         assert screen.query_one(VoiceState).state == "listening"
         gate.set()
+
+
+@run_async
+async def test_the_state_line_says_when_the_caller_waits(tmp_path: Path, sphinx: Any) -> None:
+    """Asked to wait, the caller waits: 'listening' becomes 'the caller is waiting',
+    except on hold (the hold timer shows then)."""
+    from simulator.tui import voice_messages as vm
+    from simulator.voice.updates import CallerWaiting
+
+    gate = threading.Event()
+    h = make_harness(tmp_path, sphinx, [("caller", 1), ("gate", gate)])
+    async with h.app.run_test(size=(100, 30)) as pilot:
+        screen = await start_voice_call(pilot)
+        await until(
+            pilot, h.updates, lambda u: not h.lives[0].call.caller_busy and u.count(Level) > 0
+        )
+        state = screen.query_one(VoiceState)
+        screen.post_message(vm.message_for(CallerWaiting(True)))
+        await pilot.pause()
+        assert state.state == "waiting"
+        assert t("voice.state.waiting") in str(state.render())
+        await pilot.press("f2")  # on hold
+        assert state.state == "listening"
+        await pilot.press("f2")  # back: the question is still open
+        assert state.state == "waiting"
+        screen.post_message(vm.message_for(CallerWaiting(False)))
+        await pilot.pause()
+        assert state.state == "listening"
+        gate.set()

@@ -191,7 +191,7 @@ class CallScreen(CallScreenBase):
             parts.append(t("call.cutting_in" if over else "call.caller_speaking"))
         elif self.loop.trainee_speaking(now):
             parts.append(t("call.reply_speaking"))
-        elif self.loop.caller_waiting and self.loop.hold_since is None:
+        elif self.caller_waiting and self.hold_since is None:
             parts.append(t("call.caller_waiting"))
         if self.options.practice:
             parts.append(t("call.practice"))

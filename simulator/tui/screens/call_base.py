@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from simulator.clock import Clock
-from simulator.engine.loop import CallEnded, LineFinished, LineStarted, LoopEvent, MoodChanged
+from simulator.engine.loop import (
+    CallEnded,
+    CallerWaiting,
+    LineFinished,
+    LineStarted,
+    LoopEvent,
+    MoodChanged,
+)
 from simulator.engine.session import CallSession
 from simulator.scenario.model import Scenario
 from simulator.tui.services import CallOptions
@@ -27,6 +34,7 @@ class CallScreenBase(WorkerScreen):
         self.scenario, self.options, self.clock = scenario, options, clock
         self.session: CallSession | None = None
         self._ended = False
+        self.caller_waiting = False  # asked to wait, the caller waits for the answer
 
     @property
     def cc(self) -> CallCoachApp:
@@ -52,6 +60,8 @@ class CallScreenBase(WorkerScreen):
                 self.transcript.cut_caller(event.at)
             elif isinstance(event, MoodChanged):
                 self.query_one(MoodMeter).mood = event.mood
+            elif isinstance(event, CallerWaiting):
+                self.caller_waiting = event.waiting
             elif isinstance(event, CallEnded):
                 self.call_ended(event)
 

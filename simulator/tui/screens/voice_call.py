@@ -199,6 +199,11 @@ class VoiceCallScreen(CallScreenBase):
         if not self._talking:
             self._set_state("listening")
 
+    @on(vm.CallerWaiting)
+    def _caller_waiting(self, message: vm.CallerWaiting) -> None:
+        self.caller_waiting = message.update.waiting
+        self._show_listening()
+
     @on(vm.MoodChanged)
     def _mood_changed(self, message: vm.MoodChanged) -> None:
         self.query_one(MoodMeter).mood = message.update.mood
@@ -266,11 +271,13 @@ class VoiceCallScreen(CallScreenBase):
             self.live.call.hold()
             timer.start()
             self.transcript.add_note(t("call.note.hold_start"))
+            self._show_listening()
             return
         seconds, self._hold_since = now - self._hold_since, None
         timer.stop()
         self.live.call.unhold()
         self.transcript.add_note(t("call.note.hold_end", seconds=int(seconds)))
+        self._show_listening()
 
     def _tick(self) -> None:
         if self._hold_since is not None:
@@ -316,7 +323,14 @@ class VoiceCallScreen(CallScreenBase):
         return self.query_one(PartialLine)
 
     def _set_state(self, state: str) -> None:
+        # Nobody talking while the caller waits for the answer (not on hold): say so.
+        if state == "listening" and self.caller_waiting and self._hold_since is None:
+            state = "waiting"
         self.query_one(VoiceState).state = state
+
+    def _show_listening(self) -> None:
+        if self.query_one(VoiceState).state in ("listening", "waiting"):
+            self._set_state("listening")
 
     def _note(self, text: str) -> None:
         # Plain text: reasons carry things like "pip install 'callcoach[vosk]'", which

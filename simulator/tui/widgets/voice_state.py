@@ -14,6 +14,7 @@ STATES: dict[str, tuple[str, str]] = {
     "connecting": ("voice.state.connecting", "dim"),
     "caller": ("voice.state.caller", "bold cyan"),
     "listening": ("voice.state.listening", "bold green"),
+    "waiting": ("voice.state.waiting", "bold green"),
     "speaking": ("voice.state.speaking", "bold yellow"),
     "push_to_talk": ("voice.state.ptt", "bold magenta"),
     "barge_in": ("voice.state.barge_in", "bold red"),
