@@ -248,6 +248,10 @@ MESSAGES: dict[str, str] = {
     "cond.bad_skip_to": "skip_to {target!r} is neither a turn nor an ending{hint}",
     "cond.nowhere_to_skip": "turn {turn!r} has {by} but nowhere to go when it is skipped",
     "cond.nowhere_to_skip.expected": "a 'skip_to' or an 'otherwise'",
+    "cond.wait_say_unused": (
+        "turn {turn!r} never says its wait_say: it accepts no requests to wait (waits: 0)"
+    ),
+    "cond.wait_say_unused.expected": "waits: 1 or more, or no wait_say",
     "cond.never_skipped": "skip_to without unless_told or once: the turn is never skipped",
     "cond.never_skipped.expected": "unless_told: [key phrase …] or {example}",
     "cond.asked_not_turn": "asked names {name!r}, which is not a turn{hint}",

@@ -252,6 +252,10 @@ MESSAGES: dict[str, str] = {
         "ターン {turn!r} に {by} がありますが、省略したときの行き先がありません"
     ),
     "cond.nowhere_to_skip.expected": "'skip_to' か 'otherwise' を書いてください",
+    "cond.wait_say_unused": (
+        "ターン {turn!r} の wait_say は使われません（waits: 0 で、待つ依頼を受けません）"
+    ),
+    "cond.wait_say_unused.expected": "waits を 1 以上にするか、wait_say を削除",
     "cond.never_skipped": ("unless_told も once もない skip_to です。このターンは省略されません"),
     "cond.never_skipped.expected": "unless_told: [キーフレーズ …] か {example}",
     "cond.asked_not_turn": "asked の {name!r} はターンではありません{hint}",

@@ -65,6 +65,11 @@ def _check_turn(
         message = t("cond.never_skipped")
         expected = t("cond.never_skipped.expected", example="once: true")
         yield doc.problem((*path, "skip_to"), message, expected, "warning")
+    waits = turn.waits if turn.waits is not None else scenario.hold.waits
+    if turn.wait_say and waits == 0:
+        message = t("cond.wait_say_unused", turn=turn.id)
+        expected = t("cond.wait_say_unused.expected")
+        yield doc.problem((*path, "wait_say"), message, expected, "warning")
     if turn.model_answers and len(turn.model_answers) != len(turn.say):
         message = t("cond.answers", answers=len(turn.model_answers), variants=len(turn.say))
         yield doc.problem((*path, "model_answers"), message, t("cond.answers.expected"))

@@ -4,13 +4,14 @@ detector, real loader, replay on the virtual clock."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from simulator.engine.replay import parse_replay, run_replay
 from simulator.engine.session import CallSession
-from simulator.scenario.loader import load_scenario_text
+from simulator.scenario.loader import load_scenario_text, validate_paths
 
 SCENARIO = """\
 format: callcoach.scenario/2
@@ -249,3 +250,14 @@ def test_the_loop_tells_the_screens_when_the_caller_starts_and_stops_waiting() -
     start = loop.caller_free_at + 0.5
     loop.trainee_replied("お待たせしました。在庫がございます。", start, start + 3.0)
     assert CallerWaiting(False) in loop.take_events() and not loop.caller_waiting
+
+
+def test_a_wait_say_on_a_turn_that_never_waits_is_a_warning(tmp_path: Path) -> None:
+    text = SCENARIO.replace(
+        "  - id: ask\n", '  - id: ask\n    waits: 0\n    wait_say: ["はい。"]\n'
+    )
+    path = tmp_path / "ja-test-stock.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = validate_paths([path])
+    assert [p.severity for p in problems] == ["warning"]
+    assert "never says its wait_say" in str(problems[0])
