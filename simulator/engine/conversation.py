@@ -13,6 +13,7 @@ from typing import Protocol
 
 from scoring.readback import reads_back
 from simulator.engine.conditions import Facts, holds
+from simulator.engine.memory import expects_the_request, memory_phrases, names_category
 from simulator.engine.wait_lines import default_wait_line
 from simulator.scenario.model import Branch, Condition, Level, Outcome, Scenario, Turn
 
@@ -257,9 +258,12 @@ class Conversation:
     ) -> Step | None:
         """The reply asks the caller to wait. A branch written for that (naming the
         ``hold`` category) is taken; otherwise the caller agrees to wait — unless the
-        reply already gave the turn's answer (a required key phrase), or the caller has
-        run out of patience for waits on this turn (then the reply is judged as it is)."""
+        reply already gave the turn's answer (a required key phrase), the caller has run
+        out of patience for waits on this turn, or the turn expects the request as its
+        reply (then the reply is judged as it is)."""
         turn, state = self.turn, self._state
+        if expects_the_request(turn):
+            return None
         allowed = turn.waits if turn.waits is not None else self.scenario.hold.waits
         if state.waits >= allowed:
             return None
@@ -376,37 +380,6 @@ class Conversation:
         if heard:  # the caller's latest words: what a read-back repeats (not 「はい」)
             self._heard = line
         return line
-
-
-def names_category(when: Condition, category: str) -> bool:
-    """Whether a condition asks for ``category`` (``detected``/``detected_any``, nested)."""
-    if category in when.detected or category in when.detected_any:
-        return True
-    return any(names_category(inner, category) for inner in (*when.any, *when.all))
-
-
-def memory_phrases(scenario: Scenario) -> dict[str, tuple[str, ...]]:
-    """Key phrases (merged over turns) that some ``told``/``unless_told`` names."""
-    names: set[str] = set()
-    for turn in scenario.turns:
-        names.update(turn.unless_told)
-        for branch in (*turn.branches, *((turn.otherwise,) if turn.otherwise else ())):
-            names.update(told_names(branch.when))
-    merged: dict[str, tuple[str, ...]] = {}
-    for turn in scenario.turns:
-        for phrase in turn.key_phrases:
-            if phrase.name in names:
-                known = merged.get(phrase.name, ())
-                merged[phrase.name] = tuple(dict.fromkeys((*known, *phrase.alternatives)))
-    return merged
-
-
-def told_names(when: Condition) -> set[str]:
-    """Every name under ``told`` in a condition, its combinators included."""
-    names = set(when.told)
-    for inner in (*when.any, *when.all, *((when.not_,) if when.not_ else ())):
-        names |= told_names(inner)
-    return names
 
 
 def _clamp(mood: int) -> int:

@@ -114,3 +114,20 @@ def test_ja_late_delivery_caller_waits_while_the_trainee_looks_it_up() -> None:
     assert check[3]["text"].startswith("お待たせいたしました")
     kinds = [(e["kind"], e.get("turn")) for e in session.record["events"]]
     assert ("wait", "check") in kinds
+
+
+def test_a_turn_that_expects_the_request_takes_it_as_its_reply() -> None:
+    """en-logical-sv-missing-items writes the hold the version 1 way: `details` expects
+    a hold and its next turn is the caller's "Go ahead." A bare request there is that
+    turn's reply (the caller first wants the read-back), not a wait on the same turn."""
+    session = _play(
+        "en-logical-sv-missing-items",
+        [
+            "Thank you for holding, Mr Blake. My name is Morgan, the team leader. "
+            "I'm sorry about the confusion.",
+            "Could you hold for a moment while I check the courier record?",
+        ],
+    )
+    assert "wait" not in [e["kind"] for e in session.record["events"]]
+    said = [text for turn, text in _caller_lines(session)]
+    assert "Please do write it down: 3390-17." in said
