@@ -368,6 +368,7 @@ class CallLoop:
         self._said_until = max(self._said_until, at)
         self._quiet_since = max(self._quiet_since, at)
         self._events.append(LineFinished(speech, at, cut))
+        self._announce_waiting()
 
     def _silence_due(self) -> float | None:
         busy = self._current is not None or self._queue or self._composing_since is not None
@@ -396,10 +397,16 @@ class CallLoop:
         if self.mood != self._mood:
             self._mood = self.mood
             self._events.append(MoodChanged(self.mood))
-        if self.caller_waiting != self._waiting:
-            self._waiting = self.caller_waiting
-            self._events.append(CallerWaiting(self._waiting))
+        self._announce_waiting()
         self._announce_end()
+
+    def _announce_waiting(self) -> None:
+        """CallerWaiting once the caller has said everything after agreeing to wait (their
+        「はい、お願いします」), and again when the wait is over."""
+        waiting = self.caller_waiting and self.all_said
+        if waiting != self._waiting and (waiting or not self.caller_waiting):
+            self._waiting = waiting
+            self._events.append(CallerWaiting(waiting))
 
     def _announce_end(self) -> None:
         if self.outcome is not None and not self._end_sent:

@@ -246,7 +246,10 @@ def test_the_loop_tells_the_screens_when_the_caller_starts_and_stops_waiting() -
     loop.take_events()
     start = loop.caller_free_at + 0.5
     loop.trainee_replied("少々お待ちください。", start, start + 2.0)
-    assert CallerWaiting(True) in loop.take_events() and loop.caller_waiting
+    assert loop.caller_waiting
+    assert CallerWaiting(True) not in loop.take_events()  # 「はい、お願いします」 comes first
+    loop.tick(loop.caller_free_at)
+    assert CallerWaiting(True) in loop.take_events()
     start = loop.caller_free_at + 0.5
     loop.trainee_replied("お待たせしました。在庫がございます。", start, start + 3.0)
     assert CallerWaiting(False) in loop.take_events() and not loop.caller_waiting
