@@ -7,6 +7,7 @@ import importlib.util
 from dataclasses import dataclass
 
 from simulator.audio import AudioError
+from simulator.i18n import t
 
 
 @dataclass(frozen=True)
@@ -18,32 +19,32 @@ class Check:
 
 
 def device_checks() -> list[Check]:
-    from simulator.audio.devices import HEADSET_ADVICE, import_sounddevice, list_devices
+    from simulator.audio.devices import import_sounddevice, list_devices
 
     try:
         import_sounddevice()
         devices = list_devices()
     except AudioError as error:
-        return [Check(False, "audio devices", str(error))]
+        return [Check(False, t("doctor.devices"), str(error))]
     checks = []
-    for kind, label in (("input", "microphone"), ("output", "speaker")):
+    for kind, label in (("input", t("doctor.microphone")), ("output", t("doctor.speaker"))):
         usable = [d for d in devices if (d.inputs if kind == "input" else d.outputs) > 0]
         default = [d for d in usable if (d.default_input if kind == "input" else d.default_output)]
         if not usable:
-            fix = "plug one in (or start PulseAudio/PipeWire); meanwhile use --input text"
-            checks.append(Check(False, label, f"none found — {fix}"))
+            checks.append(Check(False, label, t("doctor.device.none")))
         else:
             chosen = (default or usable)[0]
-            others = f" (+{len(usable) - 1} more)" if len(usable) > 1 else ""
+            more = len(usable) - 1
+            others = t("doctor.device.more", count=more) if more else ""
             checks.append(Check(True, label, f"{chosen.name}{others}"))
-    checks.append(Check(True, "headset", f"recommended — {HEADSET_ADVICE}"))
+    checks.append(Check(True, t("doctor.headset"), t("doctor.headset.advice")))
     return checks
 
 
 def vad_check() -> Check:
     found = importlib.util.find_spec("webrtcvad") is not None
     fix = "pip install 'callcoach[voice]' (webrtcvad-wheels)"
-    return Check(found, "voice activity (webrtcvad)", "installed" if found else fix)
+    return Check(found, t("doctor.vad"), t("doctor.installed") if found else fix)
 
 
 def tts_checks() -> list[Check]:
@@ -82,7 +83,8 @@ def asr_checks(languages: tuple[str, ...] = ("ja", "en")) -> list[Check]:
             )
         best = next((name for name in AUTO_ORDER.get(language, ()) if name in ok), None)
         if best:
-            checks.append(Check(True, f"ASR auto [{language}]", f"would use {best}"))
+            uses = t("doctor.asr.auto.uses", engine=best)
+            checks.append(Check(True, f"ASR auto [{language}]", uses))
         else:
             checks.append(Check(False, f"ASR auto [{language}]", no_engine_message(language, [])))
     return checks
@@ -94,13 +96,17 @@ def whisper_model_check() -> Check:
     first if it never was)."""
     from simulator.audio.asr import whisper, whisper_model
 
-    what = "Whisper model"
+    what = t("doctor.whisper")
     if importlib.util.find_spec("faster_whisper") is None:
         return Check(False, what, whisper.install_hint(), optional=True)
     source = whisper.describe_source()
     if source is None:
         chosen = whisper.configured_model()
-        detail = f"{chosen!r} not found" if chosen else f"none — {whisper.install_hint()}"
+        detail = (
+            t("doctor.whisper.not_found", chosen=chosen)
+            if chosen
+            else t("doctor.whisper.none", hint=whisper.install_hint())
+        )
         return Check(False, what, detail, optional=True)
     from pathlib import Path
 
@@ -109,19 +115,27 @@ def whisper_model_check() -> Check:
             whisper_model.ensure_bundled_model()
         folder = Path(source.location)
         if not folder.is_dir():
-            return Check(True, what, f"{source.label} (from the local model cache)")
+            return Check(True, what, t("doctor.whisper.cached", label=source.label))
         found = whisper_model.check_model(folder, bundled=source.bundled)
     except (AudioError, OSError) as error:
         return Check(False, what, str(error))
     size = f"{found.size / 1e6:.0f} MB"
     languages = "/".join(found.languages)
     ok = found.verified is not False
-    return Check(ok, what, f"{source.label}: {folder}, {size}, {languages}, {found.detail}")
+    detail = _model_state(found.verified, found.detail)
+    return Check(ok, what, f"{source.label}: {folder}, {size}, {languages}, {detail}")
+
+
+def _model_state(verified: bool | None, detail: str) -> str:
+    """The re-hash's verdict in the interface language (a mismatch says how to fix it)."""
+    if verified is None:
+        return t("doctor.whisper.own")
+    return t("doctor.whisper.verified") if verified else detail
 
 
 def audio_checks() -> list[tuple[str, list[Check]]]:
     return [
-        ("Audio devices", [*device_checks(), vad_check()]),
-        ("Caller's voice (TTS)", tts_checks()),
-        ("Speech recognition (ASR)", [*asr_checks(), whisper_model_check()]),
+        (t("doctor.section.devices"), [*device_checks(), vad_check()]),
+        (t("doctor.section.tts"), tts_checks()),
+        (t("doctor.section.asr"), [*asr_checks(), whisper_model_check()]),
     ]

@@ -30,24 +30,27 @@ class DeviceError(AudioError):
 def without_text_mode(message: str) -> str:
     """A device message for playback (`say`, `play`, the result screen), where answering
     in text mode is no way out."""
-    for joint in ("; or ", ", or ", "; "):
-        message = message.replace(f"{joint}{TEXT_MODE}", "")
+    from simulator.i18n import t
+
+    for joint in ("; or ", ", or ", "; ", t("engine.or")):
+        for text_mode in (TEXT_MODE, t("engine.text_mode")):
+            message = message.replace(f"{joint}{text_mode}", "")
     return message
 
 
 def import_sounddevice() -> ModuleType:
+    from simulator.i18n import t
+
+    text_mode = t("engine.text_mode")
     try:
         import sounddevice
     except ImportError:
         raise DeviceError(
-            f"voice mode needs sounddevice: pip install 'callcoach[voice]'; or {TEXT_MODE}",
-            reason="no_sounddevice",
+            t("engine.no_sounddevice", text_mode=text_mode), reason="no_sounddevice"
         ) from None
     except OSError:  # the module is there but the PortAudio library is not
         raise DeviceError(
-            "PortAudio is not installed (Debian/Ubuntu: apt-get install libportaudio2; "
-            f"macOS: brew install portaudio); or {TEXT_MODE}",
-            reason="no_portaudio",
+            t("engine.no_portaudio", text_mode=text_mode), reason="no_portaudio"
         ) from None
     return sounddevice
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.errors import CallCoachError, UsageError
+from simulator.i18n import t
 
 STALL_MARGIN = 5.0  # seconds past a clip's length before playback counts as stalled
 
@@ -13,7 +14,7 @@ STALL_MARGIN = 5.0  # seconds past a clip's length before playback counts as sta
 def check_wav_name(path: Path | None) -> None:
     """Up front, before any work: --out must name a .wav file."""
     if path is not None and path.suffix.lower() != ".wav":
-        raise UsageError(f"--out {path}: expected a .wav file name")
+        raise UsageError(t("audio_out.not_wav", path=path))
 
 
 def save_wav(path: Path, audio: Any) -> None:
@@ -27,7 +28,8 @@ def save_wav(path: Path, audio: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CallCoachError(f"{path}: cannot write ({error.strerror or error})") from None
+        reason = error.strerror or error
+        raise CallCoachError(t("audio_out.cannot_write", path=path, reason=reason)) from None
     write_user_file(path, wav_bytes(audio), "WAV file", mode=0o600)
 
 
@@ -42,8 +44,9 @@ def play_to_end(audio: Any, device: str | None, *, instead: str) -> None:
     try:
         line = player.play(audio)
         if not player.wait(line, timeout=audio.duration + STALL_MARGIN):
-            raise DeviceError("playback did not finish (device unplugged or stalled?)")
+            raise DeviceError(t("audio_out.stalled"))
     except DeviceError as error:
-        raise DeviceError(f"{without_text_mode(str(error))} — or {instead}") from None
+        problem = without_text_mode(str(error))
+        raise DeviceError(t("audio_out.instead", problem=problem, instead=instead)) from None
     finally:
         player.close()

@@ -73,7 +73,9 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"callcoach: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("callcoach: interrupted", file=sys.stderr)
+        from simulator.i18n import t
+
+        print(f"callcoach: {t('cli.interrupted')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return _reader_went_away()

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Protocol
 
 from simulator.errors import CallCoachError, UsageError
+from simulator.i18n import t
 
 SHORT_ID = 8  # characters of an id shown at least (more when two would look alike)
 SHOWN_TIME = "%Y-%m-%d %H:%M"
@@ -60,26 +61,24 @@ def find_session(sessions: Sequence[Summary], given: str, where: str) -> str:
     text = given.strip()
     if text == "last":
         if not sessions:
-            raise CallCoachError(f"{where}: no sessions stored yet")
+            raise CallCoachError(t("sessions.none", where=where))
         return sessions[0].id
     if start := _START.match(text):
         matches = _started_at(sessions, text, with_seconds=start.group(1) is not None)
         if not matches:
-            raise CallCoachError(
-                f"no stored session started at {text} (local time, as `callcoach history` shows)"
-            )
-        return _one(matches, f"sessions started at {text}")
+            raise CallCoachError(t("sessions.none_at", start=text))
+        return _one(matches, t("sessions.started_at", start=text))
     matches = [s for s in sessions if s.id.startswith(text)]
     if any(s.id == text for s in matches) or not matches:
         return text
-    return _one(matches, f"session ids start with {text!r}")
+    return _one(matches, t("sessions.id_starts", prefix=text))
 
 
 def _started_at(sessions: Sequence[Summary], text: str, with_seconds: bool) -> list[Summary]:
     try:
         wanted = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise UsageError(f"{text!r}: not a date and time (e.g. 2026-12-04 18:46)") from None
+        raise UsageError(t("sessions.not_a_time", text=text)) from None
     if wanted.tzinfo is not None:  # an offset given: compare in local time like the rest
         wanted = wanted.astimezone().replace(tzinfo=None)
     fmt = SHOWN_TIME + (":%S" if with_seconds else "")
@@ -94,4 +93,4 @@ def _one(matches: list[Summary], what: str) -> str:
     listed = ", ".join(
         f"{names[s.id]} ({s.scenario_id}, {shown_time(s.started_at)})" for s in matches
     )
-    raise UsageError(f"{len(matches)} {what}: {listed} — give one of these ids")
+    raise UsageError(t("sessions.ambiguous", count=len(matches), what=what, listed=listed))

@@ -28,17 +28,20 @@ _current = "en"
 
 @cache
 def catalogue(language: str) -> Mapping[str, str]:
-    """The interface's messages and the trainer commands' (kept in their own modules:
-    ``trainer_ja.py`` / ``trainer_en.py``), merged once per language."""
+    """The interface's messages, the trainer commands' (``trainer_ja.py`` /
+    ``trainer_en.py``) and the other commands' (``commands_ja.py`` / ``commands_en.py``),
+    merged once per language."""
     if language == "ja":
+        from simulator.i18n.commands_ja import MESSAGES as COMMANDS_JA
         from simulator.i18n.ja import MESSAGES as JA
         from simulator.i18n.trainer_ja import MESSAGES as TRAINER_JA
 
-        return {**JA, **TRAINER_JA}
+        return {**JA, **TRAINER_JA, **COMMANDS_JA}
+    from simulator.i18n.commands_en import MESSAGES as COMMANDS_EN
     from simulator.i18n.en import MESSAGES as EN
     from simulator.i18n.trainer_en import MESSAGES as TRAINER_EN
 
-    return {**EN, **TRAINER_EN}
+    return {**EN, **TRAINER_EN, **COMMANDS_EN}
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> str:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import t
 from simulator.inputs.errors import InputError, located
 from simulator.inputs.limits import MAX_DEPTH, MAX_DIGITS
 
@@ -17,6 +18,24 @@ from simulator.inputs.limits import MAX_DEPTH, MAX_DIGITS
 _STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 _FIELD_PART = re.compile(r"([A-Za-z_][\w]*)|\[(\d+)\]")
+
+
+# The standard decoder's messages (json.decoder), in the interface language.
+_DECODER_KEYS = {
+    "Expecting value": "input.json.value",
+    "Expecting property name enclosed in double quotes": "input.json.property_name",
+    "Expecting ',' delimiter": "input.json.comma",
+    "Expecting ':' delimiter": "input.json.colon",
+    "Unterminated string starting at": "input.json.unterminated",
+    "Invalid control character at": "input.json.control",
+    "Invalid \\escape": "input.json.escape",
+    "Extra data": "input.json.extra",
+}
+
+
+def _decoder_message(message: str) -> str:
+    key = _DECODER_KEYS.get(message)
+    return message if key is None else t(key)
 
 
 class _BadNumber(Exception):
@@ -51,16 +70,16 @@ def _size(limit: int) -> str:
 def decode(raw: bytes, name: str, first_line: int = 1) -> str:
     """Strict UTF-8 (a leading BOM is allowed) without NUL bytes."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(located(name, first_line), "the file is UTF-16", "UTF-8 text")
+        raise InputError(located(name, first_line), t("input.utf16"), t("input.utf8_text"))
     if (nul := raw.find(b"\x00")) >= 0:
         line = first_line + raw.count(b"\n", 0, nul)
-        raise InputError(located(name, line), "binary data (a NUL byte)", "UTF-8 JSON text")
+        raise InputError(located(name, line), t("input.nul"), t("input.utf8_json"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = first_line + raw.count(b"\n", 0, error.start)
-        what = f"not valid UTF-8 (byte 0x{raw[error.start]:02x})"
-        raise InputError(located(name, line), what, "UTF-8 text") from None
+        what = t("input.not_utf8", byte=raw[error.start])
+        raise InputError(located(name, line), what, t("input.utf8_text")) from None
 
 
 def loads(text: str, name: str, first_line: int = 1, expected: str = "JSON") -> Any:
@@ -70,7 +89,9 @@ def loads(text: str, name: str, first_line: int = 1, expected: str = "JSON") -> 
         return json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as error:
         where = f"{name}:{first_line + error.lineno - 1}:{error.colno}"
-        raise InputError(where, f"invalid JSON ({error.msg})", expected) from None
+        raise InputError(
+            where, t("input.invalid_json", detail=_decoder_message(error.msg)), expected
+        ) from None
     except _BadNumber as bad:
         line = _line_of_token(text, bad.token)
         raise InputError(located(name, first_line + line - 1), bad.what, bad.expected) from None

@@ -7,12 +7,20 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import t
 from simulator.inputs.errors import InputError, located
 from simulator.inputs.jsontext import decode, field_path, line_of, loads, read_limited
 from simulator.inputs.limits import MAX_JSON_BYTES, MAX_TEXT_CHARS
 
 SESSION_FORMAT = "callcoach.session/1"
 RECORD = f"a {SESSION_FORMAT} JSON record"
+
+
+def record_expected() -> str:
+    """``RECORD`` in the interface language: what a session file should be."""
+    return t("input.record", format=SESSION_FORMAT)
+
+
 _EXPECTED_GOT = re.compile(r"^(?P<field>[^:]+): expected (?P<expected>.+), got (?P<got>.+)$")
 
 
@@ -20,7 +28,7 @@ def read_session_file(path: Path) -> dict[str, Any]:
     """The checked record in ``path``; InputError (one line, with its line) if not."""
     name = str(path)
     text = decode(read_limited(path, MAX_JSON_BYTES, "session record (JSON)"), name)
-    record = loads(text, name, expected=RECORD)
+    record = loads(text, name, expected=record_expected())
     check_session(record, name, lambda field: line_of(text, field))
     return record
 
@@ -34,7 +42,7 @@ def check_session(
     """Everything scoring and storing rely on, checked up front. ``line_for(field)``
     gives the line of a field within the text (1-based)."""
     from scoring import SessionError
-    from scoring.record import parse_session, shown
+    from scoring.record import parse_session
 
     def fail(field: tuple[str | int, ...], what: str, expected: str) -> InputError:
         line = line_for(field) if field else 1
@@ -43,11 +51,13 @@ def check_session(
         )
 
     if not isinstance(record, Mapping):
-        raise fail((), f"a JSON {type(record).__name__} at the top", RECORD)
+        raise fail((), f"a JSON {type(record).__name__} at the top", record_expected())
     if "format" not in record:
-        raise fail((), "no 'format' field", f'"format": "{SESSION_FORMAT}" in {RECORD}')
+        expected = t("input.expect.format", format=SESSION_FORMAT, record=record_expected())
+        raise fail((), t("input.no_format"), expected)
     if record["format"] != SESSION_FORMAT:
-        raise fail(("format",), f"format is {shown(record['format'])}", f"'{SESSION_FORMAT}'")
+        what = _is("format", record["format"])
+        raise fail(("format",), what, f"'{SESSION_FORMAT}'")
     try:
         parse_session(record)
     except SessionError as error:
@@ -55,23 +65,25 @@ def check_session(
         field = field_path(message) or ()
         parts = _EXPECTED_GOT.match(message)
         if parts:
-            raise fail(field, f"{parts['field']} is {parts['got']}", parts["expected"]) from None
-        raise fail(field, message, RECORD) from None
+            what = t("input.field_is", field=parts["field"], got=parts["got"])
+            raise fail(field, what, parts["expected"]) from None
+        raise fail(field, message, record_expected()) from None
     for number, utterance in enumerate(record["utterances"]):
         text = utterance.get("text")
         if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
-            what = f"utterances[{number}].text is {len(text):,} characters long"
-            raise fail(("utterances", number, "text"), what, f"at most {MAX_TEXT_CHARS:,}")
+            what = t("input.too_long", field=f"utterances[{number}].text", count=len(text))
+            expected = t("input.expect.at_most", count=MAX_TEXT_CHARS)
+            raise fail(("utterances", number, "text"), what, expected)
     for key in ("trainee", "started_at"):
         if record.get(key) is not None and not isinstance(record[key], str):
-            raise fail((key,), f"{key} is {shown(record[key])}", "a string or null")
+            raise fail((key,), _is(key, record[key]), t("input.expect.string_or_null"))
     scenario = record.get("scenario")
     if scenario is not None and not isinstance(scenario, Mapping):
-        raise fail(("scenario",), f"scenario is {shown(scenario)}", "an object with an 'id'")
+        raise fail(("scenario",), _is("scenario", scenario), t("input.expect.object_with_id"))
     for key in ("id", "title", "digest"):
         value = (scenario or {}).get(key)
         if value is not None and not isinstance(value, str):
-            raise fail(("scenario", key), f"scenario.{key} is {shown(value)}", "a string")
+            raise fail(("scenario", key), _is(f"scenario.{key}", value), t("input.expect.string"))
 
 
 def check_import(record: Any, name: str, text: str, first_line: int) -> None:
@@ -83,23 +95,28 @@ def check_import(record: Any, name: str, text: str, first_line: int) -> None:
 
     check_session(record, name, line_for, first_line)
     where = located(name, first_line)
-    from scoring.record import shown
-
     if not isinstance(record.get("id"), str) or not record["id"]:
-        raise InputError(where, f"id is {shown(record.get('id'))}", "a non-empty string")
+        raise InputError(where, _is("id", record.get("id")), t("input.expect.non_empty_string"))
     scenario = record.get("scenario")
     if not isinstance(scenario, Mapping) or not isinstance(scenario.get("id"), str):
-        raise InputError(where, "no scenario id", '"scenario": {"id": …}')
+        raise InputError(where, t("input.no_scenario_id"), '"scenario": {"id": …}')
     for number, event in enumerate(record.get("events") or []):
         if not isinstance(event, Mapping):
-            raise InputError(where, f"events[{number}] is {shown(event)}", "an object")
+            raise InputError(where, _is(f"events[{number}]", event), t("input.expect.object"))
     card = record.get("scorecard")
     if card is None:
         return
     if not isinstance(card, Mapping):
-        raise InputError(where, f"scorecard is {shown(card)}", "an object or null")
+        raise InputError(where, _is("scorecard", card), t("input.expect.object_or_null"))
     total, passed = card.get("total"), card.get("passed")
     if total is not None and (isinstance(total, bool) or not isinstance(total, int | float)):
-        raise InputError(where, f"scorecard.total is {shown(total)}", "a number")
+        raise InputError(where, _is("scorecard.total", total), t("input.expect.number"))
     if passed is not None and not isinstance(passed, bool):
-        raise InputError(where, f"scorecard.passed is {shown(passed)}", "true or false")
+        raise InputError(where, _is("scorecard.passed", passed), t("input.expect.true_or_false"))
+
+
+def _is(field: str, value: Any) -> str:
+    """``field is <value as JSON shows it>``, in the interface language."""
+    from scoring.record import shown
+
+    return t("input.field_is", field=field, got=shown(value))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simulator.errors import CallCoachError
+from simulator.i18n import t
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
@@ -63,7 +64,7 @@ def _lines(path: Path, result: ImportResult) -> Iterator[tuple[int, str]]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        raise CallCoachError(f"{path}: cannot read ({error.strerror})") from None
+        raise CallCoachError(t("import.cannot_read", path=path, reason=error.strerror)) from None
     with handle:
         number = 0
         while raw := handle.readline(MAX_LINE_BYTES + 1):
@@ -71,8 +72,8 @@ def _lines(path: Path, result: ImportResult) -> Iterator[tuple[int, str]]:
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
-                what = f"line longer than {MAX_LINE_BYTES >> 20} MiB"
-                result.errors.append(f"{path}:{number}: {what} — one session record per line")
+                what = t("import.long_line", mib=MAX_LINE_BYTES >> 20)
+                result.errors.append(f"{path}:{number}: {what} — {t('import.one_per_line')}")
                 continue
             try:
                 yield number, decode(raw, str(path), number).rstrip("\r\n")
@@ -83,8 +84,8 @@ def _lines(path: Path, result: ImportResult) -> Iterator[tuple[int, str]]:
 def parse_line(line: str, name: str = "<line>", number: int = 1) -> dict[str, Any]:
     """One line → a checked session record; InputError says where and what is wrong."""
     from simulator.inputs.jsontext import loads
-    from simulator.inputs.session import RECORD, check_import
+    from simulator.inputs.session import check_import, record_expected
 
-    record = loads(line, name, number, expected=RECORD)
+    record = loads(line, name, number, expected=record_expected())
     check_import(record, name, line, number)
     return dict(record)

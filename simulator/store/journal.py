@@ -198,6 +198,7 @@ def _store_missing(db: OrmSession, call: RecoveredCall, session_id: str) -> str:
 
     from sqlalchemy import func, select
 
+    from simulator.i18n import t as t_  # ``t`` is an event's time below
     from simulator.store.imports import insert_record
     from simulator.store.models import Event, Session
     from simulator.store.sink import _number, _utterance_row
@@ -206,7 +207,7 @@ def _store_missing(db: OrmSession, call: RecoveredCall, session_id: str) -> str:
     if row is None:
         record = call.record if call.finished else {**call.record, "outcome": None}
         insert_record(db, record, call.scorecard)
-        return f"session {session_id} stored from the journal"
+        return t_("journal.stored", session=session_id)
     for index, utterance in enumerate(call.record["utterances"]):
         db.merge(_utterance_row(session_id, index, utterance))
     stored_events = db.scalar(select(func.count()).where(Event.session_id == session_id)) or 0
@@ -221,4 +222,4 @@ def _store_missing(db: OrmSession, call: RecoveredCall, session_id: str) -> str:
             row.total_score = _number(call.scorecard.get("total"))
             passed = call.scorecard.get("passed")
             row.passed = passed if isinstance(passed, bool) else None
-    return f"session {session_id} completed from the journal"
+    return t_("journal.completed", session=session_id)

@@ -128,7 +128,7 @@ class Store:
 
         record = self.read(lambda s: record_of(s, session_id))
         if record is None:
-            raise CallCoachError(f"{self.where}: no stored session {session_id!r}")
+            raise self._not_stored(session_id)
         return record
 
     def scorecard(self, session_id: str) -> dict[str, Any] | None:
@@ -137,8 +137,13 @@ class Store:
 
         row = self.read(lambda s: s.get(Session, session_id))
         if row is None:
-            raise CallCoachError(f"{self.where}: no stored session {session_id!r}")
+            raise self._not_stored(session_id)
         return row.scorecard
+
+    def _not_stored(self, session_id: str) -> CallCoachError:
+        from simulator.i18n import t
+
+        return CallCoachError(t("sessions.not_stored", where=self.where, session=session_id))
 
     def close(self) -> None:
         self.engine.dispose()

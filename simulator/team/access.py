@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from simulator.errors import CallCoachError, UsageError
+from simulator.i18n import t
 from simulator.store.names import trainee_name
 
 if TYPE_CHECKING:
@@ -73,10 +74,7 @@ def refuse_acting(given: str | None) -> None:
     """On PostgreSQL nobody says who they are: the server already knows."""
     if given is not None or os.environ.get(ENV_USER, "").strip():
         where = "--as" if given is not None else ENV_USER
-        raise UsageError(
-            f"{where} is for a SQLite database; on PostgreSQL you are your database login"
-            " (connect as another role to act as someone else)"
-        )
+        raise UsageError(t("access.as_on_postgres", where=where))
 
 
 def login_viewer(store: Store, given: str | None) -> Viewer:
@@ -85,10 +83,7 @@ def login_viewer(store: Store, given: str | None) -> Viewer:
     refuse_acting(given)
     login, role = store.read(login_role)
     if role is None:
-        raise AccessDenied(
-            f"{login} is not a CallCoach user of this database"
-            f" (an admin adds them: callcoach admin add-trainee {login})"
-        )
+        raise AccessDenied(t("access.not_a_pg_user", login=login))
     return Viewer(login, role, open_database=False)
 
 
@@ -105,49 +100,38 @@ def caller_of_call(store: Store, trainee: str | None, given: str | None = None) 
         who = login_viewer(store, given)
         if trainee is not None and trainee_name(trainee) != who.name:
             raise UsageError(
-                f"--trainee {trainee_name(trainee)}: calls are stored for the one taking them,"
-                f" and you are {who.name} on this database"
+                t("access.own_calls_pg", trainee=trainee_name(trainee), login=who.name)
             )
         return who.name
     acting = acting_name(given)
     name = trainee_name(trainee) if trainee else acting
     if acting is not None and name != acting:
-        raise UsageError(
-            f"--trainee {name}: calls are stored for the one taking them, and you are"
-            f" {acting} ({'--as' if given is not None else ENV_USER})"
-        )
+        source = "--as" if given is not None else ENV_USER
+        raise UsageError(t("access.own_calls", trainee=name, acting=acting, source=source))
     if name is None:
         return None
     known, has_trainer = store.read(lambda db: (find_user(db, name) is not None, any_trainer(db)))
     if has_trainer and not known:
-        raise AccessDenied(
-            f"{name} is not a user of this database"
-            f" (a trainer adds them: callcoach trainee add {name})"
-        )
+        raise AccessDenied(t("access.unknown_user", name=name))
     return name
 
 
 def require_identity(who: Viewer) -> None:
     if not who.open_database and who.name is None:
-        raise AccessDenied(
-            f"this database has trainers: say who you are with --as NAME or {ENV_USER}"
-        )
+        raise AccessDenied(t("access.who_are_you", variable=ENV_USER))
 
 
 def require_trainer(who: Viewer, what: str) -> None:
     require_identity(who)
     if not who.is_trainer:
-        raise AccessDenied(f"only a trainer may {what}; {who.name} is a trainee")
+        raise AccessDenied(t("access.trainers_only", what=what, name=who.name))
 
 
 def require_view_of(who: Viewer, trainee: str) -> None:
     """A trainee may see their own data only."""
     require_identity(who)
     if not who.may_see(trainee):
-        raise AccessDenied(
-            f"{who.name} may not see {trainee_name(trainee)}'s sessions:"
-            " a trainee sees only their own (ask a trainer)"
-        )
+        raise AccessDenied(t("access.own_only", name=who.name, trainee=trainee_name(trainee)))
 
 
 def scope_for(who: Viewer, trainee: str | None, wants_others: bool) -> str | None:
@@ -159,9 +143,6 @@ def scope_for(who: Viewer, trainee: str | None, wants_others: bool) -> str | Non
     if trainee is None and not wants_others:
         return who.name
     if trainee is None:
-        raise AccessDenied(
-            f"{who.name} is a trainee: team and set reports are for trainers"
-            f" (use --trainee {who.name} for your own)"
-        )
+        raise AccessDenied(t("access.team_reports", name=who.name))
     require_view_of(who, trainee)
     return trainee

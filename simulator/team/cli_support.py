@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.errors import UsageError
+from simulator.i18n import t
 
 
 def add_as_option(parser: Any) -> None:
@@ -25,12 +26,12 @@ def due_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--due {text!r}: expected a date as YYYY-MM-DD") from None
+        raise UsageError(t("options.due", text=text)) from None
 
 
 def positive(name: str, value: int | None) -> None:
     if value is not None and value < 1:
-        raise UsageError(f"{name} must be at least 1, not {value}")
+        raise UsageError(t("options.at_least_one", name=name, value=value))
 
 
 def library_of(args: argparse.Namespace) -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simulator.errors import CallCoachError
+from simulator.i18n import t
 
 if TYPE_CHECKING:
     from simulator.engine.record import SessionSink
@@ -175,21 +176,17 @@ def find_set(library: ScenarioLibrary, set_id: str) -> ScenarioSet:
     matches = close_matches(set_id, sorted(sets))
     if matches:
         suggestions = ", ".join(matches)
-        raise CallCoachError(f"unknown scenario set {set_id!r} — did you mean {suggestions}?")
-    known = ", ".join(sorted(sets)) or "none"
-    raise CallCoachError(
-        f"unknown scenario set {set_id!r} (sets: {known}){_own_folder_hint(library)}"
-    )
+        raise CallCoachError(t("sets.unknown.close", set=set_id, suggestions=suggestions))
+    known = ", ".join(sorted(sets)) or t("sets.none")
+    hint = _own_folder_hint(library)
+    raise CallCoachError(t("sets.unknown", set=set_id, known=known, hint=hint))
 
 
 def _own_folder_hint(library: ScenarioLibrary) -> str:
     """A set in the trainer's own folder is found only when that folder is searched."""
     if any(folder != library.bundled_dir for folder in library.dirs):
         return ""
-    return (
-        " — a set in your own folder needs --scenarios DIR,"
-        " or `callcoach config --add-scenarios DIR` to remember it"
-    )
+    return t("sets.own_folder")
 
 
 def drill_rules(store: Store, drill_set: ScenarioSet, trainee: str) -> DrillRules:
@@ -247,7 +244,7 @@ def replay_files(replay_dir: Path, scenario_ids: Sequence[str]) -> dict[str, Pat
     ``<id>.<anything>.yaml`` (``<id>.good.yaml``). One error naming every missing file;
     two candidates without a plain ``<id>.yaml`` is an error naming both."""
     if not replay_dir.is_dir():
-        raise CallCoachError(f"{replay_dir}: no such folder of replay files")
+        raise CallCoachError(t("drill_run.no_replay_dir", path=replay_dir))
     names = sorted(p.name for p in replay_dir.iterdir() if p.is_file())
     found: dict[str, Path] = {}
     missing = []
@@ -259,8 +256,7 @@ def replay_files(replay_dir: Path, scenario_ids: Sequence[str]) -> dict[str, Pat
             found[scenario_id] = hit
     if missing:
         raise CallCoachError(
-            f"{replay_dir}: missing replay file(s) {', '.join(missing)}"
-            " (or <id>.<anything>.yaml, e.g. <id>.good.yaml)"
+            t("drill_run.missing_replays", path=replay_dir, files=", ".join(missing))
         )
     return found
 

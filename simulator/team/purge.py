@@ -81,7 +81,9 @@ def _delete_rows(db: OrmSession, name: str) -> _Deleted:
 
     user = find_user(db, name)
     if user is None:
-        raise CallCoachError(f"no trainee {name!r} in this database; nothing to purge")
+        from simulator.i18n import t
+
+        raise CallCoachError(t("purge.no_trainee", name=name))
     ids = list(db.scalars(select(Session.id).where(Session.trainee_id == user.id)))
 
     def count(model: type, where: Any) -> int:

@@ -25,8 +25,30 @@ UI_SOURCES = [
         for name in ("validate", "new", "graph", "config")
     ),
     *sorted((ROOT / "simulator" / "scenario").glob("*.py")),
-]
+    # the other commands and what they print from below (commands_ja.py / commands_en.py)
+    *(
+        ROOT / f"simulator/cli/commands/{name}.py"
+        for name in (
+            "doctor", "trainee", "assign", "assignments", "drill", "leaderboard", "report",
+            "export", "import_", "purge", "play", "say", "admin",
+        )
+    ),
+    ROOT / "simulator/cli/main.py",
+    ROOT / "simulator/cli/audio_out.py",
+    ROOT / "simulator/cli/session_ref.py",
+    *(
+        ROOT / f"simulator/{name}.py"
+        for name in (
+            "audio/checks", "audio/devices", "audio/tts/base", "audio/asr/choose",
+            "audio/asr/vosk", "audio/asr/whisper", "audio/asr/whisper_model",
+            "team/access", "team/cli_support", "team/drill", "team/purge",
+            "report/jsonl", "inputs/jsontext", "inputs/session", "store/journal",
+            "store/store",
+        )
+    ),
+]  # fmt: skip
 KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
+FILE_NAMES = {"config.json"}  # shaped like a key of the config section, but a file
 JA, EN = catalogue("ja"), catalogue("en")
 SECTIONS = {key.split(".")[0] for key in EN}
 
@@ -52,6 +74,7 @@ def keys_in_code() -> dict[str, str]:
                 and isinstance(node.value, str)
                 and id(node) not in skip
                 and KEY.match(node.value)
+                and node.value not in FILE_NAMES
                 and node.value.split(".")[0] in SECTIONS
             ):
                 found[node.value] = f"{path.relative_to(ROOT)}:{node.lineno}"
@@ -72,10 +95,12 @@ def test_both_languages_have_the_same_keys() -> None:
 
 
 def test_the_trainer_messages_do_not_redefine_the_interface_ones() -> None:
-    from simulator.i18n import en, ja, trainer_en, trainer_ja
+    from simulator.i18n import commands_en, commands_ja, en, ja, trainer_en, trainer_ja
 
     assert set(trainer_ja.MESSAGES) & set(ja.MESSAGES) == set()
     assert set(trainer_en.MESSAGES) & set(en.MESSAGES) == set()
+    for commands, others in ((commands_ja, (ja, trainer_ja)), (commands_en, (en, trainer_en))):
+        assert [set(commands.MESSAGES) & set(o.MESSAGES) for o in others] == [set(), set()]
 
 
 def test_translations_take_the_same_placeholders() -> None:

@@ -1,5 +1,6 @@
 """No English in the Japanese interface, no Japanese in the English one: the message
-catalogue, the screens of a whole call, and the `list`/`history` tables. Allowed: the
+catalogue, the screens of a whole call, the `list`/`history` tables and the team
+commands' output. Allowed: the
 product's name, keys, commands and package names a user types as they are."""
 
 from __future__ import annotations
@@ -35,6 +36,57 @@ ALLOWED = AS_TYPED | COMMANDS | NAMES
 # values, file types and encodings, other commands (`callcoach config`, `callcoach list`).
 TYPED_IN_FILES = {"YAML", "yaml", "UTF", "NUL", "MiB", "IME", "TODO", "null", "true", "false"}
 TRAINER_ALLOWED = ALLOWED | TYPED_IN_FILES | {"config", "list"}
+# The other commands' messages name engines, packages, databases, formats and the
+# placeholders of their usage (`--due YYYY-MM-DD`, `--password-file FILE`) as typed.
+TECHNICAL = {
+    "TTS",
+    "ASR",
+    "PulseAudio",
+    "PipeWire",
+    "webrtcvad",
+    "Whisper",
+    "whisper",
+    "faster",
+    "base",
+    "make",
+    "setup",
+    "sha",
+    "Vosk",
+    "VOSK",
+    "MODEL",
+    "WHISPER",
+    "MB",
+    "Hz",
+    "brew",
+    "macOS",
+    "portaudio",
+    "SQLite",
+    "PostgreSQL",
+    "postgresql",
+    "psycopg",
+    "HOST",
+    "DB",
+    "db",
+    "JSON",
+    "jsonl",
+    "admin",
+    "init",
+    "add",
+    "trainee",
+    "export",
+    "purge",
+    "yes",
+    "NAME",
+    "SET",
+    "FILE",
+    "TEXT",
+    "YYYY",
+    "MM",
+    "DD",
+    "anything",
+    "good",
+}
+COMMANDS_ALLOWED = TRAINER_ALLOWED | TECHNICAL
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -56,7 +108,7 @@ def without_format_keys(text: str) -> str:
 def test_the_japanese_catalogue_has_no_english_and_the_english_one_no_japanese() -> None:
     ja, en = catalogue("ja"), catalogue("en")
     english = {
-        k: english_in(without_format_keys(without_placeholders(v)), TRAINER_ALLOWED)
+        k: english_in(without_format_keys(without_placeholders(v)), COMMANDS_ALLOWED)
         for k, v in ja.items()
     }
     assert {k: words for k, words in english.items() if words} == {}
@@ -137,3 +189,36 @@ def test_list_and_history_tables_speak_japanese(
     # id, title and path are the library's own; the rest of each row is Japanese
     cells = [re.split(r"\s{2,}", line)[2:-1] for line in table[1:]]
     assert [english_in(" ".join(c)) for c in cells if english_in(" ".join(c))] == []
+
+
+def test_team_commands_speak_japanese(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def run(*argv: str) -> tuple[int, str]:
+        code = main(["--ui-lang", "ja", "--db", sqlite_url, *argv])
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    seen = [run("leaderboard"), run("trainee", "list"), run("assignments")]
+    seen += [run("trainee", "add", "kim", "--role", "trainer", "--team", "サポート")]
+    seen += [run("trainee", "list", "--as", "kim"), run("assignments", "--as", "kim")]
+    seen += [
+        run(
+            "assign",
+            "new-operator-week-1",
+            "--trainee",
+            "kim",
+            "--due",
+            "2030-01-31",
+            "--as",
+            "kim",
+        )
+    ]
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"format": "callcoach.session/1"\n', encoding="utf-8")
+    seen += [run("import", str(broken), "--as", "kim")]
+    texts = [text.replace(str(broken), " ") for _, text in seen]
+    assert all(text.strip() for text in texts)
+    # names the user typed (kim, the set id) are theirs; the rest is Japanese
+    allowed = COMMANDS_ALLOWED | {"kim", "new", "operator", "week", "callcoach", "session"}
+    assert {text: english_in(text, allowed) for text in texts if english_in(text, allowed)} == {}

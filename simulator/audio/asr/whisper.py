@@ -46,7 +46,9 @@ LOOP_COMPRESSION = 2.4  # Whisper's own threshold for a repetition loop
 
 
 def install_hint() -> str:
-    return INSTALL
+    from simulator.i18n import t
+
+    return t("engine.whisper.install")
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,11 @@ def resolve_source(model: str | None = None) -> ModelSource:
     if source is None:
         chosen = configured_model(model)
         if chosen is None:
-            raise RecognizerError(f"faster-whisper ASR needs a model: {INSTALL}")
+            raise RecognizerError(f"faster-whisper ASR needs a model: {install_hint()}")
         raise RecognizerError(
             f"faster-whisper model {chosen!r} is not a folder here and not in the local "
             f"cache; give a faster-whisper model folder, or unset it to use the bundled "
-            f"model ({INSTALL})"
+            f"model ({install_hint()})"
         )
     if source.bundled:
         whisper_model.ensure_bundled_model()
@@ -114,7 +116,7 @@ class LoadedModel:
         try:
             from faster_whisper import WhisperModel
         except ImportError:
-            raise RecognizerError(f"faster-whisper ASR needs: {INSTALL}") from None
+            raise RecognizerError(f"faster-whisper ASR needs: {install_hint()}") from None
         local = Path(source.location).is_dir()
         download = os.environ.get("CALLCOACH_WHISPER_DOWNLOAD") == "1"
         try:
@@ -128,7 +130,7 @@ class LoadedModel:
         except Exception as error:  # broken files surface as various library errors
             raise RecognizerError(
                 f"faster-whisper model {source.label!r} cannot be loaded "
-                f"({type(error).__name__}: {str(error)[:120]}); {INSTALL}"
+                f"({type(error).__name__}: {str(error)[:120]}); {install_hint()}"
             ) from None
         self.source = source
         self.multilingual = bool(self.model.model.is_multilingual)

@@ -184,8 +184,6 @@ def check_model(folder: Path, *, bundled: bool) -> ModelCheck:
 def language_problem(label: str, languages: tuple[str, ...], language: str) -> str | None:
     if language in languages:
         return None
-    return (
-        f"the Whisper model {label} is English-only and cannot recognise {language!r}; "
-        "use a multilingual model (the bundled one: leave --asr-model and "
-        "CALLCOACH_WHISPER_MODEL unset)"
-    )
+    from simulator.i18n import t
+
+    return t("engine.whisper.english_only", label=label, language=language)

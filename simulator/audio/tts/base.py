@@ -82,5 +82,8 @@ def probe_tts(name: str) -> TTSStatus:
             engine.close()
     except AudioError as error:
         return TTSStatus(name, False, str(error))
-    shown = ", ".join(voices[:6]) + (f" … ({len(voices)} voices)" if len(voices) > 6 else "")
+    from simulator.i18n import t
+
+    more = t("engine.voices", count=len(voices)) if len(voices) > 6 else ""
+    shown = ", ".join(voices[:6]) + more
     return TTSStatus(name, True, shown, engine.languages)

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from simulator.errors import CallCoachError, UsageError
+from simulator.i18n import t
 
 ENV_PASSWORD = "CALLCOACH_NEW_PASSWORD"
 
@@ -45,23 +46,22 @@ def run(args: argparse.Namespace) -> int:
 
     with open_store(args.db) as store:
         if not is_shared(store):
-            raise UsageError(
-                "SQLite is CallCoach's single-user database: it has no logins to set up"
-                " (a team uses PostgreSQL: --db postgresql+psycopg://HOST/DB)"
-            )
+            raise UsageError(t("admin.sqlite"))
         if args.action == "init-db":
             groups = init_db(store, args.prefix)
             login, _ = store.read(login_role)
             names = ", ".join(groups.of(k) for k in ("trainee", "trainer", "admin"))
-            print(f"roles {names} ready, row-level security on; {login} is an admin")
+            print(t("admin.ready", names=names, login=login))
             return 0
         login, role = store.read(login_role)
         if role != "admin":
-            raise CallCoachError(f"only an admin adds people; {login} is not one")
+            raise CallCoachError(t("admin.not_admin", login=login))
         password = _new_password(args)
         add_login(store, args.name, args.kind, password, tuple(args.team))
-    teams = f", team {', '.join(args.team)}" if args.team else ""
-    print(f"{args.name}: login created as {args.kind}{teams}")
+    from simulator.cli.commands.trainee import role_name
+
+    teams = t("admin.teams", teams=", ".join(args.team)) if args.team else ""
+    print(t("admin.created", name=args.name, kind=role_name(args.kind), teams=teams))
     return 0
 
 
@@ -74,14 +74,14 @@ def _new_password(args: argparse.Namespace) -> str:
                 password = handle.readline().rstrip("\r\n")
         except OSError as error:
             raise CallCoachError(
-                f"{args.password_file}: cannot read the password ({error.strerror})"
+                t("admin.cannot_read", path=args.password_file, reason=error.strerror)
             ) from None
     elif ENV_PASSWORD in os.environ:
         password = os.environ[ENV_PASSWORD]
     else:
         password = _ask_twice(args.name)
     if len(password) < 8:
-        raise UsageError(f"the password for {args.name} is too short (at least 8 characters)")
+        raise UsageError(t("admin.too_short", name=args.name))
     return password
 
 
@@ -89,10 +89,8 @@ def _ask_twice(name: str) -> str:
     import getpass
 
     if not sys.stdin.isatty():
-        raise UsageError(
-            f"no terminal to ask {name}'s password on: use --password-file FILE or {ENV_PASSWORD}"
-        )
-    first = getpass.getpass(f"Password for {name}: ")
-    if getpass.getpass("Again: ") != first:
-        raise UsageError("the two passwords differ; nothing created")
+        raise UsageError(t("admin.no_terminal", name=name, variable=ENV_PASSWORD))
+    first = getpass.getpass(t("admin.ask", name=name))
+    if getpass.getpass(t("admin.again")) != first:
+        raise UsageError(t("admin.differ"))
     return first

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option, due_date, positive
 
 
@@ -40,13 +41,13 @@ def run(args: argparse.Namespace) -> int:
     due = due_date(args.due)
     positive("--attempts", args.attempts)
     if args.pass_mark is not None and not 0 <= args.pass_mark <= 100:
-        raise UsageError(f"--pass-mark must be 0–100, not {args.pass_mark}")
+        raise UsageError(t("assign.pass_mark", value=args.pass_mark))
     if args.time_limit is not None and args.time_limit <= 0:
-        raise UsageError(f"--time-limit must be more than 0 seconds, not {args.time_limit:g}")
+        raise UsageError(t("assign.time_limit", value=args.time_limit))
     drill_set = find_set(library_of(args), args.set)
     with open_store(args.db) as store:
         who = viewer(store, args.acting)
-        require_trainer(who, "assign sets")
+        require_trainer(who, t("assign.why"))
         new = NewAssignment(
             set_id=drill_set.id,
             due=due,
@@ -60,11 +61,21 @@ def run(args: argparse.Namespace) -> int:
         )
         number = store.write(lambda db: add_assignment(db, new), "save an assignment to")
         note = store.read(lambda db: merge_note(db, number))
-    target = f"trainee {args.trainee}" if args.trainee else f"team {args.team}"
+    if args.trainee:
+        target = t("assign.to_trainee", name=args.trainee)
+    else:
+        target = t("assign.to_team", name=args.team)
     print(
-        f"assignment {number}: {drill_set.id} to {target}, due {due.isoformat()},"
-        f" pass mark {new.pass_mark}, {new.attempts} attempt(s)"
+        t(
+            "assign.done",
+            number=number,
+            set=drill_set.id,
+            target=target,
+            due=due.isoformat(),
+            pass_mark=new.pass_mark,
+            attempts=new.attempts,
+        )
     )
     if note:
-        print(f"  ({note})")
+        print(t("assign.note", note=note))
     return 0

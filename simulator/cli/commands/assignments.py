@@ -7,9 +7,24 @@ import json
 from datetime import date
 from typing import Any
 
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
 
-HEADER = ("due", "set", "trainee", "team", "attempts", "best", "status")
+HEADER = (
+    "assignments.header.due",
+    "assignments.header.set",
+    "assignments.header.trainee",
+    "assignments.header.team",
+    "assignments.header.attempts",
+    "assignments.header.best",
+    "assignments.header.status",
+)
+STATUS_KEYS = {
+    "passed": "assignments.status.passed",
+    "failed": "assignments.status.failed",
+    "overdue": "assignments.status.overdue",
+    "due": "assignments.status.due",
+}
 
 
 def register(subparsers: Any) -> None:
@@ -45,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
                 v.team or "-",
                 f"{v.attempts_used}/{v.attempts}",
                 "-" if v.best is None else f"{v.best:.1f}",
-                v.status(today),
+                t(STATUS_KEYS[v.status(today)]),
             )
             for v in views
         ]
-        print(table(HEADER, rows))
+        print(table(tuple(t(key) for key in HEADER), rows))
     else:
-        print("no assignments")
+        print(t("assignments.none"))
     return 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from simulator.i18n import t
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -19,7 +21,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.audio.checks import audio_checks
 
-    sections = [*audio_checks(), ("Database", [database_check(args.db)])]
+    sections = [*audio_checks(), (t("doctor.section.database"), [database_check(args.db)])]
     problems = 0
     for title, checks in sections:
         print(title)
@@ -28,17 +30,17 @@ def run(args: argparse.Namespace) -> int:
             problems += not check.ok and not check.optional
     print()
     if problems:
-        print(f"{problems} problem(s) found; text mode (--input text) works without audio.")
+        print(t("doctor.problems", count=problems))
     else:
-        print("Everything needed is in place.")
+        print(t("doctor.all_ok"))
     database_ok = sections[-1][1][0].ok
     return 0 if database_ok else 1
 
 
 def _mark(check: Any) -> str:
     if check.ok:
-        return "ok "
-    return " - " if check.optional else "NO "
+        return t("doctor.mark.ok")
+    return t("doctor.mark.optional" if check.optional else "doctor.mark.missing")
 
 
 def database_check(db: str | None) -> Any:
@@ -49,9 +51,10 @@ def database_check(db: str | None) -> Any:
         from simulator.store.connect import create_engine_for
         from simulator.store.urls import chosen_url, masked, parse_url, sqlite_path
     except ImportError:
-        return Check(False, "database", "storage module not installed with this build")
+        return Check(False, t("doctor.database"), t("doctor.database.no_module"))
     from simulator.errors import CallCoachError
 
+    what = t("doctor.database")
     url = None
     try:
         raw, _default = chosen_url(db)
@@ -59,29 +62,30 @@ def database_check(db: str | None) -> Any:
         where = masked(url)
         path = sqlite_path(url)
         if path is not None and not path.exists():
-            return Check(True, "database", f"{where} (not created yet; made on first use){SOLO}")
+            return Check(True, what, t("doctor.database.not_created", where=where, who=_solo()))
         engine = create_engine_for(url, create_folder=False)
         try:
             from sqlalchemy import text
 
             with engine.connect() as connection:
                 connection.execute(text("select 1"))
-                who = _who(connection) if path is None else SOLO
+                who = _who(connection) if path is None else _solo()
         finally:
             engine.dispose()
     except CallCoachError as error:
-        return Check(False, "database", str(error))
+        return Check(False, what, str(error))
     except Exception as error:  # a driver error: report it in one line, never a traceback
         from simulator.store.urls import mask_text, scrub
 
         reason = f"{type(error).__name__}: {getattr(error, 'orig', None) or error}"
         shown = mask_text(" ".join(reason.split())) if url is None else scrub(reason, url)
-        return Check(False, "database", f"cannot open ({shown})")
-    return Check(True, "database", f"{where} opens{who}")
+        return Check(False, what, t("doctor.database.cannot_open", reason=shown))
+    return Check(True, what, t("doctor.database.opens", where=where, who=who))
 
 
-# SQLite has no logins: whoever can read the file can read every call in it.
-SOLO = " — SQLite: single-user (--as names people, it does not authenticate them)"
+def _solo() -> str:
+    # SQLite has no logins: whoever can read the file can read every call in it.
+    return t("doctor.database.solo")
 
 
 def _who(connection: Any) -> str:
@@ -90,8 +94,4 @@ def _who(connection: Any) -> str:
 
     login = connection.execute(text("select session_user")).scalar()
     ready = connection.execute(text("select to_regproc('callcoach_groups') is not null")).scalar()
-    if ready:
-        return f" — PostgreSQL: you are {login} (row-level security on)"
-    return (
-        f" — PostgreSQL as {login}: no logins set up yet (its owner runs callcoach admin init-db)"
-    )
+    return t("doctor.database.pg_ready" if ready else "doctor.database.pg_not_ready", login=login)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
 
 if TYPE_CHECKING:
@@ -49,9 +50,7 @@ def run(args: argparse.Namespace) -> int:
             if not trainee and interactive:
                 trainee = _saved_trainee()
             if not trainee:
-                raise UsageError(
-                    "say who takes the drill: --trainee NAME (or --as / CALLCOACH_USER)"
-                )
+                raise UsageError(t("drill_run.who"))
             require_view_of(viewer(store, args.acting), trainee)
         assert trainee is not None
         if interactive:
@@ -76,10 +75,7 @@ def _need_terminal() -> None:
     from simulator.errors import CallCoachError
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CallCoachError(
-            "the interactive drill needs a terminal"
-            " — run it headless: callcoach drill SET --replay-dir DIR"
-        )
+        raise CallCoachError(t("drill_run.terminal"))
 
 
 def _run_in_tui(args: argparse.Namespace, store: Any, library: Any, trainee: str) -> DrillOutcome:
@@ -102,11 +98,23 @@ def _run_in_tui(args: argparse.Namespace, store: Any, library: Any, trainee: str
 
 
 def _print_outcome(outcome: DrillOutcome) -> None:
+    from simulator.i18n import label
+
     plan = outcome.plan
-    print(f"{plan.drill_set.id}: attempt {plan.attempt}/{plan.rules.attempts} by {plan.trainee}")
+    attempt = t(
+        "drill_run.attempt",
+        set=plan.drill_set.id,
+        attempt=plan.attempt,
+        attempts=plan.rules.attempts,
+        trainee=plan.trainee,
+    )
+    print(attempt)
     for call in plan.results:
         score = "-" if call.total is None else f"{call.total:g}"
-        late = " (time up)" if call.timed_out else ""
-        print(f"  {call.scenario_id}: {call.outcome}{late}  score {score}")
-    verdict = "pass" if outcome.passed else "fail"
-    print(f"drill score {outcome.score:.1f} ({verdict}, pass mark {plan.rules.pass_mark})")
+        late = t("drill_run.time_up") if call.timed_out else ""
+        shown = label("outcome", call.outcome)
+        print(t("drill_run.call", scenario=call.scenario_id, outcome=shown, late=late, score=score))
+    verdict = t("drill_run.pass" if outcome.passed else "drill_run.fail")
+    print(
+        t("drill_run.score", score=outcome.score, verdict=verdict, pass_mark=plan.rules.pass_mark)
+    )

@@ -57,5 +57,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
     write_output(text, args.out, "export")
     if args.out:
-        print(f"{args.out}: {len(records)} sessions")
+        from simulator.i18n import t
+
+        print(t("export.written", path=args.out, sessions=len(records)))
     return 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
 
 
@@ -38,18 +39,20 @@ def run(args: argparse.Namespace) -> int:
     if is_journal(args.file):
         return _recover(args)
     with open_store(args.db) as store:
-        require_trainer(viewer(store, args.acting), "import sessions")
+        require_trainer(viewer(store, args.acting), t("import.why"))
         if not args.file.is_file():
-            raise InputError(
-                str(args.file), "no such file", "a .jsonl file from `callcoach export`"
-            )
+            raise InputError(str(args.file), t("import.no_file"), t("import.expected"))
         result = import_file(store, args.file)
     for error in result.errors:
         print(f"callcoach: {error}", file=sys.stderr)
-    print(
-        f"{args.file}: {result.imported} imported, {result.skipped} already there,"
-        f" {len(result.errors)} bad line(s)"
+    summary = t(
+        "import.summary",
+        path=args.file,
+        imported=result.imported,
+        skipped=result.skipped,
+        bad=len(result.errors),
     )
+    print(summary)
     return 2 if result.errors else 0  # bad input, as for every other command
 
 
@@ -64,5 +67,5 @@ def _recover(args: argparse.Namespace) -> int:
         who = viewer(store, args.acting)
         if isinstance(trainee, str) and trainee and not who.open_database:
             require_view_of(who, trainee)
-        print(f"{args.file}: {recover_journal(store, args.file)}")
+        print(t("import.recovered", path=args.file, result=recover_journal(store, args.file)))
     return 0

@@ -6,9 +6,18 @@ import argparse
 import json
 from typing import Any
 
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
 
-HEADER = ("set", "rank", "trainee", "score", "result", "finished", "attempt")
+HEADER = (
+    "leaderboard.header.set",
+    "leaderboard.header.rank",
+    "leaderboard.header.trainee",
+    "leaderboard.header.score",
+    "leaderboard.header.result",
+    "leaderboard.header.finished",
+    "leaderboard.header.attempt",
+)
 
 
 def register(subparsers: Any) -> None:
@@ -46,13 +55,13 @@ def run(args: argparse.Namespace) -> int:
                 str(r.rank),
                 r.trainee,
                 f"{r.score:.1f}",
-                "pass" if r.passed else "fail",
+                t("leaderboard.pass" if r.passed else "leaderboard.fail"),
                 r.finished_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 str(r.attempt),
             )
             for r in board
         ]
-        print(table(HEADER, rows))
+        print(table(tuple(t(key) for key in HEADER), rows))
     else:
-        print("no finished drills yet")
+        print(t("leaderboard.none"))
     return 0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.cli.audio_out import check_wav_name, play_to_end, save_wav
 from simulator.errors import CallCoachError, UsageError
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
 
 if TYPE_CHECKING:
@@ -78,16 +79,18 @@ def _play(
     from simulator.voice.playback import describe_turns
 
     if args.turn is None:
-        print("\n".join(describe_turns(turns)) or "(no turns)")
-        where = "in the team database" if in_database else recording
-        print(f"recording: {where or 'none (text mode, or it was not kept)'}")
+        print("\n".join(describe_turns(turns)) or t("play.no_turns"))
+        where = t("play.in_database") if in_database else recording
+        print(t("play.recording", where=where or t("play.no_recording")))
         return 0
-    turn = next((t for t in turns if t.index == args.turn), None)
+    turn = next((each for each in turns if each.index == args.turn), None)
     if turn is None:
-        listed = ", ".join(str(t.index) for t in turns) or "none"
-        raise UsageError(f"--turn {args.turn}: no such turn in {record['id']} (turns: {listed})")
+        listed = ", ".join(str(each.index) for each in turns) or t("play.none")
+        raise UsageError(
+            t("play.no_such_turn", turn=args.turn, session=record["id"], listed=listed)
+        )
     if recording is None:
-        raise CallCoachError(f"session {record['id']} has no recording (text mode?)")
+        raise CallCoachError(t("play.not_recorded", session=record["id"]))
     _hear(recording, turn, args)
     return 0
 
@@ -104,7 +107,7 @@ def _load_record(args: argparse.Namespace) -> dict[str, Any]:
         if trainee is not None and record.get("trainee") != trainee:
             # Word for word what a missing id gets: the answer must not tell whether
             # someone else's session with this id exists.
-            raise CallCoachError(f"{store.where}: no stored session {session_id!r}")
+            raise CallCoachError(t("sessions.not_stored", where=store.where, session=session_id))
     return record
 
 
@@ -118,10 +121,10 @@ def _hear(recording: Path, turn: RecordedTurn, args: argparse.Namespace) -> None
     from simulator.voice.playback import PADDING, read_span
 
     audio = read_span(recording, turn.start, turn.end, args.channel or turn.channel, PADDING)
-    label = f"turn {turn.index} ({turn.speaker}, {turn.start:.1f}–{turn.end:.1f} s)"
+    label = t("play.turn", index=turn.index, speaker=turn.speaker, start=turn.start, end=turn.end)
     if args.out is not None:
         save_wav(args.out, audio)
-        print(f"{args.out}: {label}, {audio.duration:.2f} s")
+        print(t("play.saved", path=args.out, label=label, seconds=audio.duration))
         return
-    print(f"{label}: {turn.text}")
-    play_to_end(audio, args.device, instead="save the turn with --out FILE.wav")
+    print(t("play.heard", label=label, text=turn.text))
+    play_to_end(audio, args.device, instead=t("play.instead"))

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
 
 
@@ -33,14 +34,20 @@ def run(args: argparse.Namespace) -> int:
         require_view_of(who, args.trainee)  # trainers: anyone's; a trainee: their own
         if not args.yes:
             if not sys.stdin.isatty():
-                raise UsageError("purge deletes data for good: add --yes to confirm")
-            answer = input(f"Delete every session and recording of {args.trainee}? [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                raise CallCoachError("purge cancelled; nothing deleted")
+                raise UsageError(t("purge.confirm_flag"))
+            answer = input(t("purge.ask", trainee=args.trainee))
+            if answer.strip().lower() not in t("purge.yes").split():
+                raise CallCoachError(t("purge.cancelled"))
         counts = purge_trainee(store, args.trainee)
-    print(
-        f"{counts.trainee}: deleted {counts.sessions} sessions ({counts.utterances} utterances,"
-        f" {counts.events} events), {counts.drill_runs} drill runs, {counts.assignments}"
-        f" assignments, {counts.recordings} recordings"
+    done = t(
+        "purge.done",
+        trainee=counts.trainee,
+        sessions=counts.sessions,
+        utterances=counts.utterances,
+        events=counts.events,
+        drill_runs=counts.drill_runs,
+        assignments=counts.assignments,
+        recordings=counts.recordings,
     )
+    print(done)
     return 0

@@ -46,5 +46,10 @@ def run(args: argparse.Namespace) -> int:
     text = render_html(data) if args.format == "html" else render_csv(data)
     write_output(text, args.out, "report")
     if args.out:
-        print(f"{args.out}: {len(data.rows)} sessions, {len(data.trainees)} trainees")
+        from simulator.i18n import t
+
+        written = t(
+            "report.written", path=args.out, sessions=len(data.rows), trainees=len(data.trainees)
+        )
+        print(written)
     return 0

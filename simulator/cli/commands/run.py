@@ -60,7 +60,9 @@ def _replay(args: argparse.Namespace, scenario: Any) -> int:
 
     set_language(getattr(args, "ui_lang", None) or current_language())
     if not args.replay.is_file():
-        raise UsageError(f"{args.replay}: no such replay file")
+        from simulator.i18n import t
+
+        raise UsageError(t("run.no_replay_file", path=args.replay))
     script = load_replay(args.replay)
     if args.seed is not None:
         script = type(script)(script.path, args.seed, script.replies)

@@ -8,6 +8,7 @@ from typing import Any
 
 from simulator.cli.audio_out import check_wav_name, play_to_end, save_wav
 from simulator.errors import UsageError
+from simulator.i18n import t
 
 
 def register(subparsers: Any) -> None:
@@ -28,9 +29,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not 0 <= args.mood <= 100:
-        raise UsageError(f"--mood {args.mood}: expected a number from 0 to 100")
+        raise UsageError(t("say.mood", mood=args.mood))
     if not args.text.strip():
-        raise UsageError("nothing to say: TEXT is empty")
+        raise UsageError(t("say.empty"))
     check_wav_name(args.out)
     from simulator.audio.cache import CachedTTS
     from simulator.audio.prosody import prosody_for
@@ -45,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
         engine.close()
     if args.out is not None:
         save_wav(args.out, audio)
-        print(f"{args.out}: {audio.duration:.2f} s, {audio.rate} Hz ({engine.name})")
+        saved = t(
+            "say.saved", path=args.out, seconds=audio.duration, rate=audio.rate, engine=engine.name
+        )
+        print(saved)
         return 0
-    play_to_end(audio, args.device, instead="save it with --out FILE.wav")
+    play_to_end(audio, args.device, instead=t("say.instead"))
     return 0

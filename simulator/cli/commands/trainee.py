@@ -7,7 +7,15 @@ import json
 from typing import Any
 
 from simulator.errors import CallCoachError
+from simulator.i18n import t
 from simulator.team.cli_support import add_as_option
+
+# Roles as the interface names them (the stored value and --role stay English).
+ROLE_KEYS = {
+    "trainee": "users.role.trainee",
+    "trainer": "users.role.trainer",
+    "admin": "users.role.admin",
+}
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "list":
             return _list(store, args.format)
         who = viewer(store, args.acting)
-        require_trainer(who, "change users and teams")
+        require_trainer(who, t("users.why"))
         shared = has_logins(store)
         store.write(lambda db: _change(db, args, who.name, shared), "save users to")
     print(_done(args))
@@ -57,9 +65,7 @@ def _change(db: Any, args: argparse.Namespace, by: str | None, shared: bool) -> 
 
     if shared and teams.find_user(db, args.name) is None:
         # On PostgreSQL a user is a login: it is made with its password.
-        raise CallCoachError(
-            f"{args.name} has no login here: callcoach admin add-trainee {args.name}"
-        )
+        raise CallCoachError(t("users.no_login", name=args.name))
     if args.action == "add":
         teams.ensure_user(db, args.name)
         if args.role:
@@ -76,11 +82,15 @@ def _change(db: Any, args: argparse.Namespace, by: str | None, shared: bool) -> 
 
 def _done(args: argparse.Namespace) -> str:
     if args.action == "add":
-        role = f" as {args.role}" if args.role else ""
-        joined = f", team {', '.join(args.team)}" if args.team else ""
-        return f"{args.name}: saved{role}{joined}"
-    verb = "joined" if args.action == "join" else "left"
-    return f"{args.name} {verb} team {args.team}"
+        role = t("users.saved.role", role=role_name(args.role)) if args.role else ""
+        joined = t("users.saved.teams", teams=", ".join(args.team)) if args.team else ""
+        return t("users.saved", name=args.name, role=role, teams=joined)
+    key = "users.joined" if args.action == "join" else "users.left"
+    return t(key, name=args.name, team=args.team)
+
+
+def role_name(role: str) -> str:
+    return t(ROLE_KEYS[role]) if role in ROLE_KEYS else role
 
 
 def _list(store: Any, fmt: str) -> int:
@@ -91,8 +101,9 @@ def _list(store: Any, fmt: str) -> int:
     if fmt == "json":
         print(json.dumps([u.as_json() for u in users], ensure_ascii=False, indent=2))
     elif users:
-        rows = [(u.name, u.role, ", ".join(u.teams) or "-") for u in users]
-        print(table(("name", "role", "teams"), rows))
+        rows = [(u.name, role_name(u.role), ", ".join(u.teams) or "-") for u in users]
+        header = (t("users.header.name"), t("users.header.role"), t("users.header.teams"))
+        print(table(header, rows))
     else:
-        print("no users yet")
+        print(t("users.none"))
     return 0
