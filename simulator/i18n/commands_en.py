@@ -251,6 +251,9 @@ MESSAGES: dict[str, str] = {
     "sessions.not_stored": "{where}: no stored session {session!r}",
     # callcoach play / say
     "play.no_turns": "(no turns)",
+    "play.line": "[{index:>2}] {start:6.1f}–{end:.1f} s {speaker}: {text}",
+    "play.speaker.customer": "customer",
+    "play.speaker.trainee": "trainee",
     "play.recording": "recording: {where}",
     "play.in_database": "in the team database",
     "play.no_recording": "none (text mode, or it was not kept)",

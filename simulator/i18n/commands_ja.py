@@ -263,6 +263,9 @@ MESSAGES: dict[str, str] = {
     "sessions.not_stored": "{where}: 記録 {session!r} は保存されていません",
     # callcoach play / say
     "play.no_turns": "（発話はありません）",
+    "play.line": "[{index:>2}] {start:6.1f}〜{end:.1f} 秒 {speaker}: {text}",
+    "play.speaker.customer": "お客様",
+    "play.speaker.trainee": "受講者",
     "play.recording": "録音: {where}",
     "play.in_database": "チームのデータベース内",
     "play.no_recording": "なし（文字入力の通話か、録音を残していません）",

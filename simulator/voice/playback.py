@@ -157,5 +157,28 @@ def _to_audio(data: bytes, rate: int, channels: int, channel: Channel) -> Audio:
 
 
 def describe_turns(turns: Sequence[RecordedTurn]) -> list[str]:
-    """``[3] 12.4–15.0 s trainee: text`` lines (for the command line)."""
-    return [f"[{t.index:>2}] {t.start:6.1f}–{t.end:.1f} s {t.speaker}: {t.text}" for t in turns]
+    """``[3] 12.4–15.0 s trainee: text`` lines (for the command line), in the
+    interface language."""
+    from simulator.i18n import t
+
+    return [
+        t(
+            "play.line",
+            index=turn.index,
+            start=turn.start,
+            end=turn.end,
+            speaker=speaker_name(turn.speaker),
+            text=turn.text,
+        )
+        for turn in turns
+    ]
+
+
+# Speakers as the interface names them (the record keeps "customer" / "trainee").
+SPEAKER_KEYS = {"customer": "play.speaker.customer", "trainee": "play.speaker.trainee"}
+
+
+def speaker_name(speaker: str) -> str:
+    from simulator.i18n import t
+
+    return t(SPEAKER_KEYS[speaker]) if speaker in SPEAKER_KEYS else speaker

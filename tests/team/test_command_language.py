@@ -165,3 +165,19 @@ def test_purge_and_export_report_in_japanese(
     assert cli("--ui-lang", "ja", "export", "--out", str(out_file)) == 0
     assert out_and_err(capsys)[0] == f"{out_file}: 記録 0 件\n"
     assert out_file.read_text(encoding="utf-8") == ""  # the file itself: machine output
+
+
+@sqlite_only
+def test_play_lists_the_turns_of_a_call_in_japanese(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replay = Path(__file__).parents[1] / "library/replays/ja-angry-late-delivery/good.yaml"
+    assert cli("--ui-lang", "ja", "run", "ja-angry-late-delivery", "--replay", str(replay)) == 0
+    capsys.readouterr()
+    assert cli("--ui-lang", "ja", "play", "last") == 0
+    lines = out_and_err(capsys)[0].splitlines()
+    assert re.fullmatch(r"\[ 0\]\s+0\.0〜\d+\.\d 秒 お客様: .+", lines[0])
+    assert re.fullmatch(r"\[ 1\]\s+\d+\.\d〜\d+\.\d 秒 受講者: .+", lines[1])
+    assert lines[-1] == "録音: なし（文字入力の通話か、録音を残していません）"
+    assert cli("--ui-lang", "ja", "play", "last", "--turn", "99") == 2
+    assert "その発話はありません" in out_and_err(capsys)[1]

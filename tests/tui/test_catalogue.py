@@ -43,7 +43,7 @@ UI_SOURCES = [
             "audio/asr/vosk", "audio/asr/whisper", "audio/asr/whisper_model",
             "team/access", "team/cli_support", "team/drill", "team/purge",
             "report/jsonl", "inputs/jsontext", "inputs/session", "store/journal",
-            "store/store",
+            "store/store", "voice/playback",
         )
     ),
 ]  # fmt: skip

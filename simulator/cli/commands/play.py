@@ -118,10 +118,11 @@ def _session_id(store: Store, given: str, trainee: str | None) -> str:
 
 
 def _hear(recording: Path, turn: RecordedTurn, args: argparse.Namespace) -> None:
-    from simulator.voice.playback import PADDING, read_span
+    from simulator.voice.playback import PADDING, read_span, speaker_name
 
     audio = read_span(recording, turn.start, turn.end, args.channel or turn.channel, PADDING)
-    label = t("play.turn", index=turn.index, speaker=turn.speaker, start=turn.start, end=turn.end)
+    speaker = speaker_name(turn.speaker)
+    label = t("play.turn", index=turn.index, speaker=speaker, start=turn.start, end=turn.end)
     if args.out is not None:
         save_wav(args.out, audio)
         print(t("play.saved", path=args.out, label=label, seconds=audio.duration))
