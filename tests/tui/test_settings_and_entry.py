@@ -31,7 +31,7 @@ def test_a_blank_name_is_no_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "where", "message"),
     [
-        ("{not json", ":1:2:", "invalid JSON"),
+        ("{not json", ":1:2:", "JSON として読めません"),  # the decoder's, in the UI language
         ("[1, 2]", ":1:", "not a JSON object"),
         ('{\n "trainee": 5}', ":2:", "'trainee' is not a name"),
         ('{"keymap":\n  {"call.hold":\n   1}}', ":3:", "is not a key name"),
