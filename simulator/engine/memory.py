@@ -8,8 +8,8 @@ from simulator.scenario.model import Condition, Scenario, Turn
 
 def expects_the_request(turn: Turn) -> bool:
     """A turn that ``expects: [hold]`` without saying how its caller waits (``wait_say``,
-    ``waits``) takes the request as its reply: its branches lead to the caller's 「はい、
-    お願いします」 as the next turn, the way version 1 scenarios write a hold."""
+    ``waits``) takes the request as its reply: its branches lead to the caller's
+    「はい、お願いします」 as the next turn, the way version 1 scenarios write a hold."""
     return "hold" in turn.expects and not turn.wait_say and turn.waits is None
 
 
