@@ -127,14 +127,6 @@ class CallLoop:
         after a hold comes after it)."""
         return max(self.caller_free_at, self._hold_ended)
 
-    def until_silence(self) -> None:
-        """Replay: the trainee says nothing — the clock runs to the caller's next
-        reaction to the silence (or the time limit)."""
-        self.tick(self.caller_free_at)
-        due = self.next_due()
-        if due is not None:
-            self.tick(due[0])
-
     def caller_speaking(self, t: float) -> bool:
         current = self._current
         return current is not None and current.start <= t < current.end
@@ -328,17 +320,6 @@ class CallLoop:
         if stopped is not None:
             self._queue.clear()
             self._finish(current, stopped, cut=True)
-
-    def barge_in_on_clock(self, onset: float, confirmed: float) -> bool:
-        """Replay: the caller reacts at the confirmation, as a live one does a frame
-        later. Returns True when a caller line was being said at ``onset``."""
-        self.tick(onset)
-        speech = self.line_at(onset)
-        if speech is None:
-            return False
-        stops = self.caller_stops_for(speech)
-        self.barge_in(onset, confirmed, stopped=confirmed if stops else None)
-        return True
 
     # -- the end ---------------------------------------------------------------
     def abandon(self, at: float) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.engine.conversation import Detector
 from simulator.engine.loop import CallLoop
 from simulator.engine.record import SessionSink
+from simulator.engine.replay_steps import until_silence
 from simulator.engine.session import CallSession
 from simulator.errors import UsageError
 from simulator.inputs.limits import MAX_TEXT_CHARS
@@ -221,7 +222,7 @@ def _play_next(loop: CallLoop, item: ReplayItem | None, recognizer: Recognizer |
     """Plays one reply on the loop's clock; returns what was heard of a ``wav:`` reply."""
     free = loop.replies_from
     if item is None:
-        loop.until_silence()
+        until_silence(loop)
     elif isinstance(item, HoldReply):
         loop.hold(free + 0.5)
         loop.unhold(free + 0.5 + item.seconds)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simulator.engine.hints import turn_hints
+from simulator.engine.replay_steps import barge_in_on_clock, until_silence
 
 if TYPE_CHECKING:
     from simulator.audio.asr.base import Recognition, Recognizer
@@ -104,10 +105,10 @@ def play_wav_reply(loop: CallLoop, item: WavReply, recognizer: Recognizer) -> He
     """Hear the WAV and give it to the loop as the trainee's reply (or silence)."""
     heard = hear(loop, item, recognizer)
     if heard is None:
-        loop.until_silence()
+        until_silence(loop)
         return None
     if heard.barge_in is not None:
-        loop.barge_in_on_clock(*heard.barge_in)
+        barge_in_on_clock(loop, *heard.barge_in)
     loop.trainee_replied(
         heard.recognition.text, heard.start, heard.end, extra=heard.record_fields()
     )

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from simulator.engine.loop import CallLoop
+from simulator.engine.replay_steps import barge_in_on_clock
 from simulator.engine.session import CallSession, Speech
 from simulator.scenario.model import Branch, Condition, Scenario
 from tests.engine.fakes import fake_detect, sample_scenario
@@ -61,7 +62,7 @@ def test_stopping_cuts_the_line_drops_the_rest_and_draws_the_protest() -> None:
     session = loop.session
     onset, confirmed = at(reaction.start + 0.1), at(reaction.start + 0.32)
     assert session.barge_in_reaction(reaction.index) == "stop"
-    assert loop.barge_in_on_clock(onset, confirmed)
+    assert barge_in_on_clock(loop, onset, confirmed)
     utterances = session.record["utterances"]
     cut, dropped = utterances[reaction.index], utterances[order.index]
     assert (cut["end"], cut["planned_end"]) == (confirmed, round(reaction.end, 3))
@@ -110,7 +111,7 @@ def test_the_caller_talks_through_its_own_cut_in() -> None:
     assert cut_in.cut_in and session.barge_in_reaction(cut_in.index) == "talk_over"
     free = loop.caller_free_at
     onset = cut_in.start + 0.2
-    assert loop.barge_in_on_clock(onset, onset + 0.22)
+    assert barge_in_on_clock(loop, onset, onset + 0.22)
     planned = [dict(u) for u in session.record["utterances"]]
     loop.tick(free)
     assert session.record["utterances"] == planned  # every line is said as planned
@@ -125,5 +126,5 @@ def test_the_caller_talks_through_its_own_cut_in() -> None:
 
 def test_a_barge_in_when_the_caller_is_silent_is_nothing() -> None:
     loop, (_, order) = session_after_reaction()
-    assert not loop.barge_in_on_clock(order.end + 2.0, order.end + 2.2)
+    assert not barge_in_on_clock(loop, order.end + 2.0, order.end + 2.2)
     assert not [e for e in loop.session.record["events"] if e["kind"] == "barge_in"]
